@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Builds the solution and runs every test project; ends with the plain totals line CI reads:
+#   N passed, M failed
+# Usage: build/test.sh [extra dotnet test arguments, e.g. --filter Name~Jwt]
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+dotnet test WebJobs.Extensions.WebPubSub.sln -c Release \
+  --logger "trx;LogFilePrefix=results" --results-directory "$results" "$@"
+status=$?
+
+passed=0; failed=0; found=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  found=1
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0}))
+done
+
+# A build failure or a crashed test host produces no (or too few) results: never report that as green.
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+if [ "$found" -eq 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "${passed} passed, ${failed} failed"
+[ "$failed" -eq 0 ]
