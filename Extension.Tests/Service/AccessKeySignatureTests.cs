@@ -1,0 +1,85 @@
+using System;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service;
+using NUnit.Framework;
+
+namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Service
+{
+    public class AccessKeySignatureTests
+    {
+        private const string Primary = "primary-key";
+        private const string Secondary = "secondary-key";
+        private const string ConnectionId = "0f9c97a2f0bf4706afe87a14e0797b11";
+
+        private static string Sign(string key, string connectionId)
+        {
+            using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(key));
+            return "sha256=" + Convert.ToHexString(hmac.ComputeHash(Encoding.UTF8.GetBytes(connectionId))).ToLowerInvariant();
+        }
+
+        [Test]
+        public void ComputeHmacMatchesFramework()
+        {
+            var key = new AccessKey(Primary);
+            byte[] data = Encoding.UTF8.GetBytes("hello");
+            using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(Primary));
+            Span<byte> destination = stackalloc byte[32];
+            key.ComputeHmac(data, destination);
+            Assert.That(destination.ToArray(), Is.EqualTo(hmac.ComputeHash(data)));
+            Assert.Throws<ArgumentException>(() => key.ComputeHmac(data, new byte[31]));
+        }
+
+        [Test]
+        public void SingleSignatureMatches()
+            => Assert.That(new AccessKey(Primary).SignatureMatches(ConnectionId, Sign(Primary, ConnectionId)), Is.True);
+
+        [TestCase(",")]
+        [TestCase(", ")]
+        [TestCase(" ,  ")]
+        public void PrimaryOrSecondaryInListMatches(string separator)
+        {
+            string header = Sign(Secondary, ConnectionId) + separator + Sign(Primary, ConnectionId);
+            Assert.That(new AccessKey(Primary).SignatureMatches(ConnectionId, header), Is.True);
+            Assert.That(new AccessKey(Secondary).SignatureMatches(ConnectionId, header), Is.True);
+            Assert.That(new AccessKey("other").SignatureMatches(ConnectionId, header), Is.False);
+        }
+
+        [Test]
+        public void HexIsCaseInsensitive()
+        {
+            string lower = Sign(Primary, ConnectionId);
+            string upper = "sha256=" + lower.Substring(7).ToUpperInvariant();
+            var key = new AccessKey(Primary);
+            Assert.That(key.SignatureMatches(ConnectionId, upper), Is.True);
+            Assert.That(key.SignatureMatches(ConnectionId, "SHA256=" + lower.Substring(7)), Is.True);
+        }
+
+        [Test]
+        public void NonAsciiAndLongConnectionIdsWork()
+        {
+            string longId = new string('x', 2000) + "é";
+            Assert.That(new AccessKey(Primary).SignatureMatches(longId, Sign(Primary, longId)), Is.True);
+        }
+
+        [TestCase(null)]
+        [TestCase("")]
+        [TestCase("sha256=")]
+        [TestCase("sha1=0000")]
+        [TestCase("sha256=zz")]
+        [TestCase("garbage")]
+        public void MissingOrMalformedHeaderIsFalse(string? header)
+            => Assert.That(new AccessKey(Primary).SignatureMatches(ConnectionId, header), Is.False);
+
+        [Test]
+        public void WrongSignatureOrConnectionIsFalse()
+        {
+            var key = new AccessKey(Primary);
+            Assert.That(key.SignatureMatches(ConnectionId, Sign(Primary, "other-connection")), Is.False);
+            string flipped = Sign(Primary, ConnectionId);
+            flipped = flipped.Substring(0, flipped.Length - 1) + (flipped[^1] == '0' ? '1' : '0');
+            Assert.That(key.SignatureMatches(ConnectionId, flipped), Is.False);
+            Assert.That(key.SignatureMatches(null, Sign(Primary, ConnectionId)), Is.False);
+        }
+    }
+}
