@@ -1,0 +1,61 @@
+using System;
+using System.Linq;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub
+{
+    /// <summary>
+    /// The <c>data</c> of send actions in script-language JSON: a string (its UTF-8 bytes) or a Node.js Buffer
+    /// (<c>{"type":"Buffer","data":[1,2]}</c>). Applied per property, never registered globally.
+    /// </summary>
+    internal sealed class ActionDataJsonConverter : JsonConverter
+    {
+        public override bool CanConvert(Type objectType) => objectType == typeof(BinaryData);
+
+        public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
+        {
+            var token = JToken.Load(reader);
+            switch (token.Type)
+            {
+                case JTokenType.Null:
+                    return null;
+                case JTokenType.String:
+                    return BinaryData.FromString(token.Value<string>()!);
+                default:
+                    if (TryReadNodeBuffer(token, out var bytes))
+                    {
+                        return BinaryData.FromBytes(bytes);
+                    }
+                    throw new ArgumentException("Message data should be string, please stringify object.");
+            }
+        }
+
+        public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
+        {
+            if (value is BinaryData data)
+            {
+                writer.WriteValue(data.ToString());
+            }
+            else
+            {
+                writer.WriteNull();
+            }
+        }
+
+        public static bool IsNodeBuffer(JToken? token) => TryReadNodeBuffer(token, out _);
+
+        private static bool TryReadNodeBuffer(JToken? token, out byte[] bytes)
+        {
+            bytes = Array.Empty<byte>();
+            if (token is not JObject obj
+                || !string.Equals(obj.GetValue("type", StringComparison.OrdinalIgnoreCase)?.Value<string>(), "Buffer", StringComparison.OrdinalIgnoreCase)
+                || obj.GetValue("data", StringComparison.OrdinalIgnoreCase) is not JArray array)
+            {
+                return false;
+            }
+            bytes = array.Select(b => (byte)b).ToArray();
+            return true;
+        }
+    }
+}

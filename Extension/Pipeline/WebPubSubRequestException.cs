@@ -1,0 +1,22 @@
+using System;
+using System.Net;
+
+namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
+{
+    /// <summary>
+    /// A request the pipeline refuses, with the status code and message the service (or the HTTP function)
+    /// gets back. Thrown by the pipeline steps and turned into a response at the pipeline's edge.
+    /// </summary>
+    internal sealed class WebPubSubRequestException : Exception
+    {
+        public WebPubSubRequestException(HttpStatusCode statusCode, string message)
+            : base(message)
+        {
+            StatusCode = statusCode;
+        }
+
+        public HttpStatusCode StatusCode { get; }
+
+        public static WebPubSubRequestException BadRequest(string message) => new(HttpStatusCode.BadRequest, message);
+    }
+}

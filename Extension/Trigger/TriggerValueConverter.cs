@@ -1,0 +1,99 @@
+using System;
+using System.IO;
+using System.Text;
+using Microsoft.Azure.WebPubSub.Common;
+using Newtonsoft.Json.Linq;
+
+namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
+{
+    /// <summary>
+    /// Turns the trigger event into the value the trigger parameter asks for: the typed request or connection
+    /// context (any parameter name), a named part of the event (upstream's names: <c>data</c>, <c>claims</c>...),
+    /// or JSON for script languages.
+    /// </summary>
+    internal static class TriggerValueConverter
+    {
+        /// <summary>
+        /// Value types (other than the data type) can never hold an event; refuse them at indexing with a clear
+        /// message instead of failing every invocation. Reference types get null when nothing fits.
+        /// </summary>
+        public static bool CanBindTo(Type type) => !type.IsValueType || type == typeof(WebPubSubDataType);
+
+        public static object? Convert(WebPubSubTriggerEvent triggerEvent, string parameterName, Type type)
+        {
+            var request = triggerEvent.Request;
+            if (typeof(WebPubSubEventRequest).IsAssignableFrom(type) && type.IsInstanceOfType(request))
+            {
+                return request;
+            }
+            if (typeof(WebPubSubConnectionContext).IsAssignableFrom(type))
+            {
+                return type.IsInstanceOfType(triggerEvent.ConnectionContext) ? triggerEvent.ConnectionContext : null;
+            }
+            if (TriggerBindingData.TryGetValue(triggerEvent, parameterName, out var named))
+            {
+                return ConvertValue(named, type);
+            }
+            // Script languages name the trigger parameter freely and want the whole request as JSON.
+            return ConvertValue((object?)request ?? triggerEvent.ConnectionContext, type);
+        }
+
+        private static object? ConvertValue(object? value, Type type)
+        {
+            if (value == null || type.IsInstanceOfType(value))
+            {
+                return value;
+            }
+            if (value is BinaryData data)
+            {
+                return FromBinary(data, type);
+            }
+            if (type == typeof(string))
+            {
+                return ScriptJson.ToJsonString(value);
+            }
+            if (type == typeof(byte[]))
+            {
+                return ScriptJson.ToUtf8Json(value);
+            }
+            if (type == typeof(Stream))
+            {
+                return new MemoryStream(ScriptJson.ToUtf8Json(value), writable: false);
+            }
+            if (typeof(JToken).IsAssignableFrom(type))
+            {
+                return ScriptJson.ToJToken(value);
+            }
+            return null;
+        }
+
+        private static object? FromBinary(BinaryData data, Type type)
+        {
+            if (type == typeof(string))
+            {
+                return data.ToString();
+            }
+            if (type == typeof(byte[]))
+            {
+                return data.ToArray();
+            }
+            if (type == typeof(Stream))
+            {
+                return data.ToStream();
+            }
+            if (typeof(JToken).IsAssignableFrom(type))
+            {
+                // JSON payloads parse; anything else is given as a JSON string rather than failing.
+                try
+                {
+                    return JToken.Parse(data.ToString());
+                }
+                catch (Newtonsoft.Json.JsonReaderException)
+                {
+                    return new JValue(Encoding.UTF8.GetString(data.ToArray()));
+                }
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline;
+using Microsoft.Azure.WebJobs.Host.Executors;
+
+namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
+{
+    /// <summary>A trigger function registered for one routing key, with the validator of its connections.</summary>
+    internal sealed class WebPubSubRoute
+    {
+        public WebPubSubRoute(RouteKey key, string functionName, RequestValidator validator, ITriggeredFunctionExecutor executor)
+        {
+            Key = key;
+            FunctionName = functionName;
+            Validator = validator;
+            Executor = executor;
+        }
+
+        public RouteKey Key { get; }
+        public string FunctionName { get; }
+        public RequestValidator Validator { get; }
+        public ITriggeredFunctionExecutor Executor { get; }
+    }
+}

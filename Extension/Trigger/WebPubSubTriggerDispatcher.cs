@@ -1,0 +1,101 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline;
+using Microsoft.Azure.WebJobs.Host;
+using Microsoft.Azure.WebJobs.Host.Executors;
+using Microsoft.Azure.WebJobs.Logging;
+using Microsoft.Extensions.Logging;
+
+namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
+{
+    /// <summary>
+    /// The webhook: runs the request pipeline for <c>/runtime/webhooks/webpubsub</c> and invokes the routed
+    /// function. abuse protection → CloudEvents headers → route → signature → body → invoke → response.
+    /// Every refusal is a 4xx with a message; a failing function is a prompt 500, never a hanging request.
+    /// </summary>
+    internal sealed class WebPubSubTriggerDispatcher
+    {
+        private readonly WebPubSubRouteTable _routes;
+        private readonly WebPubSubConnectionResolver _connections;
+        private readonly ILogger _logger;
+
+        public WebPubSubTriggerDispatcher(WebPubSubRouteTable routes, WebPubSubConnectionResolver connections, ILoggerFactory loggerFactory)
+        {
+            _routes = routes;
+            _connections = connections;
+            _logger = loggerFactory.CreateLogger(LogCategories.CreateTriggerCategory("WebPubSub"));
+        }
+
+        public async Task<HttpResponseMessage> ExecuteAsync(HttpRequestMessage message, CancellationToken cancellationToken)
+        {
+            var request = new HttpRequestMessageAdapter(message);
+            try
+            {
+                if (AbuseProtection.IsHandshake(request, acceptGet: true))
+                {
+                    return AbuseProtection.Respond(AbuseProtection.FindAllowedOrigin(request, HandshakeValidators()));
+                }
+                var headers = CloudEventsParser.Parse(request);
+                var route = _routes.Find(headers) ?? throw new WebPubSubRequestException(HttpStatusCode.NotFound,
+                    $"No function handles hub '{headers.Hub}', {headers.EventType} event '{headers.EventName}'" + (headers.IsMqtt ? " from MQTT clients." : "."));
+                SignatureValidation.Validate(route.Validator, headers);
+                if (request.Method != HttpMethod.Post.Method)
+                {
+                    throw WebPubSubRequestException.BadRequest($"Event requests must be POST; got {request.Method}.");
+                }
+                var eventRequest = await EventRequestReader.ReadAsync(request, headers, cancellationToken).ConfigureAwait(false);
+                return await InvokeAsync(route, headers, eventRequest, request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (WebPubSubRequestException e)
+            {
+                _logger.LogWarning("Web PubSub request refused with {Status}: {Message}", (int)e.StatusCode, e.Message);
+                return ResponseFactory.Text(e.StatusCode, e.Message);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A defect of ours: log it, and answer without internals.
+                _logger.LogError(e, "Web PubSub request failed unexpectedly.");
+                return ResponseFactory.Text(HttpStatusCode.InternalServerError, "The Web PubSub extension failed to process the request.");
+            }
+        }
+
+        private async Task<HttpResponseMessage> InvokeAsync(WebPubSubRoute route, CloudEventsHeaders headers, Microsoft.Azure.WebPubSub.Common.WebPubSubEventRequest? eventRequest, IncomingRequest request, CancellationToken cancellationToken)
+        {
+            var context = eventRequest?.ConnectionContext ?? EventRequestReader.CreateContext(request, headers);
+            var triggerEvent = new WebPubSubTriggerEvent(context, eventRequest);
+            var result = await route.Executor.TryExecuteAsync(new TriggeredFunctionData { TriggerValue = triggerEvent }, cancellationToken).ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                _logger.LogError(result.Exception, "Function '{Function}' failed for {Kind} event of connection '{ConnectionId}'.",
+                    route.FunctionName, headers.Kind, headers.ConnectionId);
+                // Non-blocking events are acknowledged anyway: the service does not act on their answer.
+                return headers.Kind.IsBlocking()
+                    ? EventResponseWriter.WriteFunctionFailure(headers.Kind, eventRequest, FailureMessage(result.Exception))
+                    : new HttpResponseMessage(HttpStatusCode.OK);
+            }
+            return EventResponseWriter.Write(headers.Kind, eventRequest, triggerEvent.ReturnValue);
+        }
+
+        /// <summary>Without trigger functions the default connection still answers the handshake.</summary>
+        private RequestValidator[] HandshakeValidators()
+        {
+            var validators = _routes.Routes.Select(r => r.Validator).ToArray();
+            return validators.Length > 0 ? validators : new[] { _connections.CreateValidator(null, "WebPubSubTrigger") };
+        }
+
+        private static string FailureMessage(Exception? exception)
+        {
+            // WebJobs wraps the function's exception; the service (and the client) should see the function's message.
+            var inner = exception;
+            while (inner is FunctionInvocationException && inner.InnerException != null)
+            {
+                inner = inner.InnerException;
+            }
+            return inner?.Message ?? "The function failed.";
+        }
+    }
+}
