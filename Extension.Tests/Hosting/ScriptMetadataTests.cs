@@ -4,11 +4,13 @@ using System.IO;
 using System.Threading.Tasks;
 using Azure.Messaging.WebPubSub;
 using Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Infrastructure;
+using Microsoft.Azure.WebJobs.Host;
 using Microsoft.Azure.WebPubSub.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 
+#pragma warning disable CS0618 // IJobHostMetadataProvider is what the Functions host uses for function.json; it is marked "not ready".
 namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hosting
 {
     /// <summary>function.json → attributes, as the Functions host does it for every non-C# language.</summary>

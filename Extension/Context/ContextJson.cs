@@ -19,7 +19,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Context
                 json["request"] = ScriptJson.ToJToken(context.Request);
             }
             json["response"] = ToJObject(context.Response);
-            json["errorMessage"] = context.ErrorMessage;
+            json["errorMessage"] = context.ErrorMessage is { } message ? new JValue(message) : JValue.CreateNull();
             json["hasError"] = context.HasError;
             json["isPreflight"] = context.IsPreflight;
             return json;
@@ -36,7 +36,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Context
             return new JObject
             {
                 // The pipeline's responses always hold in-memory content, so this read completes synchronously.
-                ["body"] = response.Content?.ReadAsStringAsync().GetAwaiter().GetResult(),
+                ["body"] = response.Content is { } content ? new JValue(content.ReadAsStringAsync().GetAwaiter().GetResult()) : JValue.CreateNull(),
                 ["status"] = (int)response.StatusCode,
                 ["headers"] = headers,
             };
