@@ -7,6 +7,7 @@ using System.Text;
 using System.Threading.Tasks;
 using Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Infrastructure;
 using Microsoft.Azure.WebPubSub.Common;
+using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 using static Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Infrastructure.CloudEventRequests;
 
@@ -23,7 +24,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Trigger
             _host = await WebPubSubTestHost.StartAsync(
                 new Dictionary<string, string?> { ["WebPubSubConnectionString"] = ConnectionString },
                 null,
-                typeof(ChatFunctions), typeof(MqttFunctions));
+                typeof(ChatFunctions), typeof(MqttFunctions), typeof(BindingDataFunctions));
         }
 
         [OneTimeTearDown]
@@ -325,6 +326,29 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Trigger
         {
             var response = await _host.SendAsync(User("chat", "script", Encoding.UTF8.GetBytes("{\"data\":\"pong\",\"states\":{\"n\":{\"a\":1}}}"), "text/plain"));
             Assert.That(DecodeStates(response.Headers.GetValues("ce-connectionState").Single())["n"], Is.EqualTo("{\"a\":1}"));
+        }
+
+        [Test]
+        public async Task TopLevelBindingDataWorksInOtherBindingsExpressions()
+        {
+            var response = await _host.SendAsync(User("chat", "bindingData", Encoding.UTF8.GetBytes("x"), "text/plain"));
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            var connection = (WebPubSubConnection)Seen.Values["bindingData.connection"]!;
+            Assert.That(connection.BaseUri.AbsolutePath, Is.EqualTo("/client/hubs/chat"));
+            var token = new System.IdentityModel.Tokens.Jwt.JwtSecurityTokenHandler().ReadJwtToken(connection.AccessToken);
+            Assert.That(token.Subject, Is.EqualTo("user-1"));
+            Assert.That(Seen.Values["bindingData.eventName"], Is.EqualTo("bindingData"));
+        }
+
+        [Test]
+        public async Task ScriptsSeeStatesAsRealJson()
+        {
+            var states = EncodeStates(new Dictionary<string, string> { ["profile"] = "{\"age\":3}", ["plain"] = "not json" });
+            await _host.SendAsync(User("chat", "script", Encoding.UTF8.GetBytes("{}"), "text/plain",
+                new Dictionary<string, string?> { ["ce-connectionState"] = states }));
+            var seen = (Newtonsoft.Json.Linq.JObject)Seen.Values["script"]!;
+            Assert.That(seen["connectionContext"]!["states"]!["profile"]!["age"]!.Value<int>(), Is.EqualTo(3));
+            Assert.That(seen["connectionContext"]!["states"]!["plain"]!.Value<string>(), Is.EqualTo("not json"));
         }
 
         [Test]

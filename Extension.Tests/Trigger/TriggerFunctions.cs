@@ -82,6 +82,19 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Trigger
         }
     }
 
+    public static class BindingDataFunctions
+    {
+        [FunctionName("bindingData")]
+        public static void BindingData(
+            [WebPubSubTrigger("chat", WebPubSubEventType.User, "bindingData")] UserEventRequest request,
+            [WebPubSubConnection(Hub = "{hub}", UserId = "{userId}")] WebPubSubConnection connection,
+            string eventName)
+        {
+            Seen.Values["bindingData.connection"] = connection;
+            Seen.Values["bindingData.eventName"] = eventName;
+        }
+    }
+
     public static class MqttFunctions
     {
         [FunctionName("mqttConnect")]
