@@ -84,7 +84,10 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub
                 var text = state.ToString();
                 try
                 {
-                    return JToken.Parse(text);
+                    // Dates stay the strings they were written as.
+                    using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None };
+                    var token = JToken.ReadFrom(reader);
+                    return reader.Read() ? new JValue(text) : token;
                 }
                 catch (JsonReaderException)
                 {
