@@ -1,0 +1,36 @@
+using System;
+using System.Runtime.Serialization;
+using System.Text.Json.Serialization;
+
+namespace Microsoft.Azure.WebPubSub.Common
+{
+    /// <summary>A message a client sent to the event handler (a custom event).</summary>
+    [DataContract]
+    public sealed class UserEventRequest : WebPubSubEventRequest
+    {
+        public UserEventRequest(WebPubSubConnectionContext context, BinaryData data, WebPubSubDataType dataType)
+            : base(context)
+        {
+            Data = data;
+            DataType = dataType;
+        }
+
+        [DataMember(Name = "data")]
+        [JsonPropertyName("data")]
+        public BinaryData Data { get; }
+
+        [DataMember(Name = "dataType")]
+        [JsonConverter(typeof(JsonStringEnumConverter))]
+        [JsonPropertyName("dataType")]
+        public WebPubSubDataType DataType { get; }
+
+        public UserEventResponse CreateResponse(BinaryData data, WebPubSubDataType dataType) =>
+            new UserEventResponse(data, dataType);
+
+        public UserEventResponse CreateResponse(string data, WebPubSubDataType dataType = WebPubSubDataType.Text) =>
+            new UserEventResponse(data, dataType);
+
+        public EventErrorResponse CreateErrorResponse(WebPubSubErrorCode code, string? message) =>
+            new EventErrorResponse(code, message);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Microsoft.Azure.WebPubSub.Common.Serialization
+{
+    /// <summary>Maps the public (immutable) models to and from their wire shapes.</summary>
+    internal static class ContentMapper
+    {
+        public static ConnectionContextContent? ToContent(WebPubSubConnectionContext? context)
+        {
+            if (context == null)
+            {
+                return null;
+            }
+
+            var mqtt = context as MqttConnectionContext;
+            return new ConnectionContextContent
+            {
+                PhysicalConnectionId = mqtt?.PhysicalConnectionId,
+                SessionId = mqtt?.SessionId,
+                EventType = context.EventType,
+                EventName = context.EventName,
+                Hub = context.Hub,
+                ConnectionId = context.ConnectionId,
+                UserId = context.UserId,
+                Signature = context.Signature,
+                Origin = context.Origin,
+                States = context.ConnectionStates,
+                Headers = context.Headers,
+            };
+        }
+
+        /// <summary>A context with MQTT fields comes back as an <see cref="MqttConnectionContext"/>.</summary>
+        public static WebPubSubConnectionContext? FromContent(ConnectionContextContent? content)
+        {
+            if (content == null)
+            {
+                return null;
+            }
+
+            return content.PhysicalConnectionId != null || content.SessionId != null
+                ? ToMqttContext(content)
+                : new WebPubSubConnectionContext(
+                    content.EventType, content.EventName!, content.Hub!, content.ConnectionId!,
+                    content.UserId, content.Signature, content.Origin, content.States, content.Headers);
+        }
+
+        public static MqttConnectionContext? ToMqttContext(ConnectionContextContent? content) =>
+            content == null
+                ? null
+                : new MqttConnectionContext(
+                    content.EventType, content.EventName!, content.Hub!, content.ConnectionId!,
+                    content.PhysicalConnectionId!, content.SessionId,
+                    content.UserId, content.Signature, content.Origin, content.States, content.Headers);
+
+        public static ClientCertificateContent ToContent(WebPubSubClientCertificate certificate) =>
+            new ClientCertificateContent { Thumbprint = certificate.Thumbprint, Content = certificate.Content };
+
+        public static WebPubSubClientCertificate FromContent(ClientCertificateContent content) =>
+            new WebPubSubClientCertificate(content.Thumbprint!, content.Content);
+
+        public static IReadOnlyList<ClientCertificateContent>? ToContent(IReadOnlyList<WebPubSubClientCertificate>? certificates) =>
+            certificates?.Select(ToContent).ToArray();
+
+        public static IReadOnlyList<WebPubSubClientCertificate>? FromContent(IReadOnlyList<ClientCertificateContent>? certificates) =>
+            certificates?.Select(FromContent).ToArray();
+
+        public static MqttConnectPropertiesContent? ToContent(MqttConnectProperties? mqtt) =>
+            mqtt == null
+                ? null
+                : new MqttConnectPropertiesContent
+                {
+                    ProtocolVersion = mqtt.ProtocolVersion,
+                    Username = mqtt.Username,
+                    Password = mqtt.Password,
+                    UserProperties = mqtt.UserProperties,
+                };
+
+        public static MqttConnectProperties? FromContent(MqttConnectPropertiesContent? content) =>
+            content == null
+                ? null
+                : new MqttConnectProperties(content.ProtocolVersion, content.Username, content.Password, content.UserProperties);
+
+        public static MqttDisconnectPacketContent? ToContent(MqttDisconnectPacketProperties? packet) =>
+            packet == null ? null : new MqttDisconnectPacketContent { Code = packet.Code, UserProperties = packet.UserProperties };
+
+        public static MqttDisconnectPacketProperties? FromContent(MqttDisconnectPacketContent? content) =>
+            content == null ? null : new MqttDisconnectPacketProperties(content.Code, content.UserProperties);
+
+        public static MqttDisconnectedPropertiesContent? ToContent(MqttDisconnectedEventRequestProperties? mqtt) =>
+            mqtt == null
+                ? null
+                : new MqttDisconnectedPropertiesContent { InitiatedByClient = mqtt.InitiatedByClient, DisconnectPacket = ToContent(mqtt.DisconnectPacket) };
+
+        public static MqttDisconnectedEventRequestProperties? FromContent(MqttDisconnectedPropertiesContent? content) =>
+            content == null ? null : new MqttDisconnectedEventRequestProperties(content.InitiatedByClient, FromContent(content.DisconnectPacket));
+
+        public static MqttErrorPropertiesContent ToContent(MqttConnectEventErrorResponseProperties mqtt) =>
+            new MqttErrorPropertiesContent { Code = mqtt.Code, Reason = mqtt.Reason, UserProperties = mqtt.UserProperties };
+
+        public static MqttConnectEventErrorResponseProperties FromContent(MqttErrorPropertiesContent content) =>
+            new MqttConnectEventErrorResponseProperties(content.Code) { Reason = content.Reason, UserProperties = content.UserProperties };
+    }
+}
