@@ -22,7 +22,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Common
 
         public static T RoundTrip<T>(T value) => Deserialize<T>(Serialize(value));
 
-        public static WebPubSubConnectionContext Context(IReadOnlyDictionary<string, BinaryData>? states = null) =>
+        public static WebPubSubConnectionContext MakeContext(IReadOnlyDictionary<string, BinaryData>? states = null) =>
             new WebPubSubConnectionContext(
                 WebPubSubEventType.System, "connect", "hub1", "conn1", "user1", "sha256=abc", "example.com", states,
                 new Dictionary<string, string[]> { ["h1"] = new[] { "v1", "v2" } });

@@ -142,13 +142,13 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Common
         [Test]
         public void NonMqttRequestHelpersCreateThePlainResponses()
         {
-            var request = new ConnectEventRequest(Context(), null, null, new[] { "p" }, null);
+            var request = new ConnectEventRequest(MakeContext(), null, null, new[] { "p" }, null);
             var error = request.CreateErrorResponse(WebPubSubErrorCode.Unauthorized, "no");
             Assert.That(error.GetType(), Is.EqualTo(typeof(EventErrorResponse)));
             Assert.That(error.Code, Is.EqualTo(WebPubSubErrorCode.Unauthorized));
             Assert.That(request.CreateResponse("u", null, "p", null).Subprotocol, Is.EqualTo("p"));
 
-            var user = new UserEventRequest(Context(), BinaryData.FromString("x"), WebPubSubDataType.Text);
+            var user = new UserEventRequest(MakeContext(), BinaryData.FromString("x"), WebPubSubDataType.Text);
             Assert.That(user.CreateResponse("y").DataType, Is.EqualTo(WebPubSubDataType.Text));
             Assert.That(user.CreateResponse(BinaryData.FromBytes(new byte[] { 1 }), WebPubSubDataType.Binary).Data!.ToArray(), Is.EqualTo(new byte[] { 1 }));
             Assert.That(user.CreateErrorResponse(WebPubSubErrorCode.ServerError, "e").ErrorMessage, Is.EqualTo("e"));

@@ -18,7 +18,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Common
             var query = new Dictionary<string, string[]> { ["token"] = new[] { "t" } };
             var headers = new Dictionary<string, string[]> { ["x-h"] = new[] { "1" } };
             var certs = new[] { new WebPubSubClientCertificate("thumb1", "PEM1"), new WebPubSubClientCertificate("thumb2") };
-            var request = new ConnectEventRequest(Context(), claims, query, new[] { "json.webpubsub.azure.v1" }, certs, headers);
+            var request = new ConnectEventRequest(MakeContext(), claims, query, new[] { "json.webpubsub.azure.v1" }, certs, headers);
 
             string json = Serialize(request);
             JsonElement root = Parse(json);
@@ -50,7 +50,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Common
         [Test]
         public void ConnectRequestNullCollectionsStayNull()
         {
-            var back = RoundTrip(new ConnectEventRequest(Context(), null, null, null, null, null));
+            var back = RoundTrip(new ConnectEventRequest(MakeContext(), null, null, null, null, null));
             Assert.Multiple(() =>
             {
                 Assert.That(back.Claims, Is.Null);
@@ -69,7 +69,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Common
             {
                 claims[name] = new[] { name };
             }
-            var back = RoundTrip(new ConnectEventRequest(Context(), claims, null, null, null));
+            var back = RoundTrip(new ConnectEventRequest(MakeContext(), claims, null, null, null));
             Assert.That(back.Claims!.Keys, Is.EqualTo(new[] { "z", "a", "m", "b", "y" }));
         }
 
@@ -97,7 +97,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Common
                 ["json"] = BinaryData.FromString("{\"a\":1}"),
                 ["bytes"] = BinaryData.FromBytes(new byte[] { 0, 255, 7 }),
             };
-            var request = new ConnectedEventRequest(Context(states));
+            var request = new ConnectedEventRequest(MakeContext(states));
 
             string json = Serialize(request);
             JsonElement written = Parse(json).GetProperty("connectionContext").GetProperty("states");
@@ -143,10 +143,10 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Common
         [Test]
         public void PlainContextHasNoMqttFields()
         {
-            JsonElement root = Parse(Serialize(Context()));
+            JsonElement root = Parse(Serialize(MakeContext()));
             Assert.That(root.TryGetProperty("physicalConnectionId", out _), Is.False);
             Assert.That(root.TryGetProperty("sessionId", out _), Is.False);
-            Assert.That(Deserialize<WebPubSubConnectionContext>(Serialize(Context())), Is.Not.InstanceOf<MqttConnectionContext>());
+            Assert.That(Deserialize<WebPubSubConnectionContext>(Serialize(MakeContext())), Is.Not.InstanceOf<MqttConnectionContext>());
         }
 
         [Test]
@@ -162,7 +162,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Common
         [Test]
         public void DisconnectedRequestRoundTrips()
         {
-            var request = new DisconnectedEventRequest(Context(), "bye");
+            var request = new DisconnectedEventRequest(MakeContext(), "bye");
             string json = Serialize(request);
             JsonElement root = Parse(json);
             Assert.That(root.GetProperty("reason").GetString(), Is.EqualTo("bye"));
@@ -177,7 +177,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Common
         [Test]
         public void UserRequestRoundTripsTextData()
         {
-            var request = new UserEventRequest(Context(), BinaryData.FromString("héllo"), WebPubSubDataType.Text);
+            var request = new UserEventRequest(MakeContext(), BinaryData.FromString("héllo"), WebPubSubDataType.Text);
             string json = Serialize(request);
             JsonElement root = Parse(json);
             Assert.That(root.GetProperty("data").GetString(), Is.EqualTo("héllo"));
@@ -244,8 +244,8 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Common
         [Test]
         public void GroupPresenceRequestsRoundTrip()
         {
-            var joined = new JoinedGroupEventRequest(Context(), "g1");
-            var left = new LeftGroupEventRequest(Context(), "g2");
+            var joined = new JoinedGroupEventRequest(MakeContext(), "g1");
+            var left = new LeftGroupEventRequest(MakeContext(), "g2");
             Assert.That(Parse(Serialize(joined)).GetProperty("group").GetString(), Is.EqualTo("g1"));
             Assert.That(Parse(Serialize(left)).GetProperty("group").GetString(), Is.EqualTo("g2"));
             Assert.That(RoundTrip(joined).Group, Is.EqualTo("g1"));
@@ -256,7 +256,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Common
         [Test]
         public void BaseTypedRequestIsWrittenAsItsRuntimeType()
         {
-            WebPubSubEventRequest request = new DisconnectedEventRequest(Context(), "r");
+            WebPubSubEventRequest request = new DisconnectedEventRequest(MakeContext(), "r");
             Assert.That(Parse(Serialize(request)).GetProperty("reason").GetString(), Is.EqualTo("r"));
             Assert.That(() => Deserialize<WebPubSubEventRequest>("{}"), Throws.InstanceOf<NotSupportedException>());
         }

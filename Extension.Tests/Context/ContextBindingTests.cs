@@ -13,7 +13,7 @@ using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 using static Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Infrastructure.CloudEventRequests;
 
-namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Context
+namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.ContextBinding
 {
     public static class ContextFunctions
     {

@@ -28,21 +28,24 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
                     return new UserEventRequest(context, await request.ReadBodyAsync(cancellationToken).ConfigureAwait(false), dataType);
             }
 
+            // The body shapes are the Common model's own wire contents; only the connection context comes from headers.
             var body = await request.ReadBodyAsync(cancellationToken).ConfigureAwait(false);
+            var json = WebPubSubCommonJsonContext.Default;
             switch (headers.Kind)
             {
                 case RequestKind.Connect:
-                    var connect = Deserialize(body, PipelineJsonContext.Default.ConnectEventBody, "connect") ?? new ConnectEventBody();
+                    var connect = Deserialize(body, json.ConnectEventRequestContent, "connect") ?? new ConnectEventRequestContent();
+                    var certificates = ContentMapper.FromContent(connect.ClientCertificates);
                     return context is MqttConnectionContext mqttContext && connect.Mqtt != null
-                        ? new MqttConnectEventRequest(mqttContext, connect.Claims, connect.Query, connect.ClientCertificates, connect.Headers, connect.Mqtt)
-                        : new ConnectEventRequest(context, connect.Claims, connect.Query, connect.Subprotocols, connect.ClientCertificates, connect.Headers);
+                        ? new MqttConnectEventRequest(mqttContext, connect.Claims!, connect.Query!, certificates!, connect.Headers!, ContentMapper.FromContent(connect.Mqtt)!)
+                        : new ConnectEventRequest(context, connect.Claims!, connect.Query!, connect.Subprotocols!, certificates!, connect.Headers!);
                 case RequestKind.Disconnected:
-                    var disconnected = Deserialize(body, PipelineJsonContext.Default.DisconnectedEventBody, "disconnected") ?? new DisconnectedEventBody();
+                    var disconnected = Deserialize(body, json.DisconnectedEventRequestContent, "disconnected") ?? new DisconnectedEventRequestContent();
                     return context is MqttConnectionContext mqttDisconnected && disconnected.Mqtt != null
-                        ? new MqttDisconnectedEventRequest(mqttDisconnected, disconnected.Reason, disconnected.Mqtt)
-                        : new DisconnectedEventRequest(context, disconnected.Reason);
+                        ? new MqttDisconnectedEventRequest(mqttDisconnected, disconnected.Reason!, ContentMapper.FromContent(disconnected.Mqtt)!)
+                        : new DisconnectedEventRequest(context, disconnected.Reason!);
                 default:
-                    var group = Deserialize(body, PipelineJsonContext.Default.GroupEventBody, headers.EventName)?.Group
+                    var group = Deserialize(body, json.GroupEventRequestContent, headers.EventName)?.Group
                         ?? throw WebPubSubRequestException.BadRequest($"The {headers.EventName} event body must contain 'group'.");
                     return headers.Kind == RequestKind.GroupJoined
                         ? new JoinedGroupEventRequest(context, group)

@@ -3,14 +3,15 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using Microsoft.Azure.WebPubSub.Common;
+using Microsoft.Azure.WebPubSub.Common.Serialization;
 using Newtonsoft.Json.Linq;
 
 namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
 {
     /// <summary>
-    /// The JSON bodies of connect answers, written directly (no reflection, no intermediate objects), and the
-    /// MQTT parts of script-language answers read from their JSON. Null members are left out of connect
-    /// answers: the service treats a present member (even an empty one) as an override.
+    /// The JSON bodies of answers. Connect answers are written directly and leave out null members, because the
+    /// service treats a present member (even an empty one) as an override; MQTT parts use the Common model's
+    /// contracts.
     /// </summary>
     internal static class ResponseJson
     {
@@ -34,39 +35,15 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
         }
 
         /// <summary><c>{"mqtt":{"code":5,"reason":"...","userProperties":[...]}}</c>, as the service reads MQTT rejections.</summary>
-        public static byte[] SerializeMqttError(MqttConnectEventErrorResponse error)
-        {
-            return Write(writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteStartObject("mqtt");
-                writer.WriteNumber("code", error.Mqtt.Code);
-                writer.WriteString("reason", error.Mqtt.Reason);
-                WriteUserProperties(writer, error.Mqtt.UserProperties, writeNull: true);
-                writer.WriteEndObject();
-                writer.WriteEndObject();
-            });
-        }
+        public static byte[] SerializeMqttError(MqttConnectEventErrorResponse error) =>
+            JsonSerializer.SerializeToUtf8Bytes(error, WebPubSubJson.GetTypeInfo<MqttConnectEventErrorResponse>());
 
-        /// <summary>MQTT 3.1.1 return codes are below 128; MQTT 5 reason codes for CONNACK failures start at 128.</summary>
-        public static MqttConnectEventErrorResponseProperties ReadMqttError(JObject mqtt)
-        {
-            var code = mqtt.GetValue("code", System.StringComparison.OrdinalIgnoreCase)!.Value<int>();
-            var properties = code < 128
-                ? new MqttConnectEventErrorResponseProperties((MqttV311ConnectReturnCode)code)
-                : new MqttConnectEventErrorResponseProperties((MqttV500ConnectReasonCode)code);
-            properties.Reason = mqtt.GetValue("reason", System.StringComparison.OrdinalIgnoreCase)?.Value<string>();
-            properties.UserProperties = ReadUserProperties(mqtt);
-            return properties;
-        }
+        /// <summary>A script's <c>{"mqtt":{"code":...}}</c> rejection, read by the Common model's own contract.</summary>
+        public static MqttConnectEventErrorResponse ReadMqttError(JObject response) =>
+            JsonSerializer.Deserialize(response.ToString(Newtonsoft.Json.Formatting.None), WebPubSubJson.GetTypeInfo<MqttConnectEventErrorResponse>())!;
 
-        public static MqttConnectEventResponseProperties ReadMqttResponse(JObject mqtt) =>
-            new() { UserProperties = ReadUserProperties(mqtt) };
-
-        private static IReadOnlyList<MqttUserProperty>? ReadUserProperties(JObject mqtt) =>
-            mqtt.GetValue("userProperties", System.StringComparison.OrdinalIgnoreCase) is JArray array
-                ? array.OfType<JObject>().Select(p => new MqttUserProperty(p["name"]!.Value<string>()!, p["value"]!.Value<string>()!)).ToArray()
-                : null;
+        public static MqttConnectEventResponseProperties? ReadMqttResponse(JObject mqtt) =>
+            JsonSerializer.Deserialize(mqtt.ToString(Newtonsoft.Json.Formatting.None), WebPubSubCommonJsonContext.Default.MqttConnectEventResponseProperties);
 
         private static void WriteUserProperties(Utf8JsonWriter writer, IReadOnlyList<MqttUserProperty>? properties, bool writeNull)
         {

@@ -30,7 +30,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
                 }
                 return kind == RequestKind.Connect ? ReadConnect(json, isMqtt) : ReadUser(json);
             }
-            catch (Exception e) when (e is JsonException or ArgumentException or FormatException or InvalidCastException or OverflowException)
+            catch (Exception e) when (e is JsonException or System.Text.Json.JsonException or ArgumentException or FormatException or InvalidCastException or OverflowException)
             {
                 throw Invalid($"Invalid {kind} response: {e.Message}");
             }
@@ -41,7 +41,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
             error = null!;
             if (isMqtt && Get(json, "mqtt") is JObject mqtt && Get(mqtt, "code") != null)
             {
-                error = new MqttConnectEventErrorResponse(ResponseJson.ReadMqttError(mqtt));
+                error = ResponseJson.ReadMqttError(json);
                 return true;
             }
             var code = Get(json, "code");
