@@ -184,6 +184,30 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Output
             Assert.That(Encoding.UTF8.GetString(request.Body), Is.EqualTo(body));
         }
 
+        [Test]
+        public void ScriptActionArraysConvertInOrder()
+        {
+            var json = JArray.Parse("[{\"actionName\":\"addUserToGroup\",\"userId\":\"u1\",\"group\":\"g\"},{\"actionName\":\"sendToGroup\",\"group\":\"g\",\"data\":\"hi\"}]");
+            var actions = Microsoft.Azure.WebJobs.Extensions.WebPubSub.Output.ActionJson.ToActions(json);
+            Assert.That(actions[0], Is.InstanceOf<AddUserToGroupAction>());
+            Assert.That(((SendToGroupAction)actions[1]).Data.ToString(), Is.EqualTo("hi"));
+            Assert.That(((SendToGroupAction)actions[1]).DataType, Is.EqualTo(WebPubSubDataType.Text));
+        }
+
+        [Test]
+        public void CancellationStopsAnAction()
+        {
+            _server.Handler = async (_, r) => { await Task.Delay(TimeSpan.FromSeconds(30)); r.StatusCode = 202; };
+            var access = Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service.ConnectionStringParser.Parse(
+                $"Endpoint=http://{_server.BaseUri.Host};Port={_server.BaseUri.Port};AccessKey={Key};Version=1.0;");
+            var collector = new Microsoft.Azure.WebJobs.Extensions.WebPubSub.Output.WebPubSubAsyncCollector(
+                new Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service.WebPubSubServiceClient(access, "chat"));
+            using var cancellation = new System.Threading.CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+            var started = DateTime.UtcNow;
+            Assert.CatchAsync<OperationCanceledException>(() => collector.AddAsync(WebPubSubAction.CreateSendToAllAction("x"), cancellation.Token));
+            Assert.That(DateTime.UtcNow - started, Is.LessThan(TimeSpan.FromSeconds(10)));
+        }
+
         [TestCase("{\"actionName\":\"unknown\"}", "Not supported WebPubSubOperation: unknown.")]
         [TestCase("{\"actionName\":\"sendToAll\",\"data\":\"x\",\"dataType\":\"binary\"}", "ArrayBuffer")]
         [TestCase("{\"actionName\":\"sendToAll\",\"data\":5}", "stringify")]
