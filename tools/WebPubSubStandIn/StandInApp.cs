@@ -35,14 +35,7 @@ namespace WebPubSubStandIn
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
             var options = StandInOptions.FromConfiguration(builder.Configuration);
             var ports = LoopbackPorts(builder.Configuration["urls"]);
-            builder.Configuration["urls"] = string.Empty; // replaced by the listen addresses below
-            builder.WebHost.ConfigureKestrel(kestrel =>
-            {
-                foreach (var port in ports)
-                {
-                    kestrel.Listen(IPAddress.Loopback, port);
-                }
-            });
+            builder.WebHost.UseUrls(ports.Select(port => "http://127.0.0.1:" + port).ToArray());
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
             builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
             configureLogging?.Invoke(builder.Logging);
