@@ -6,8 +6,19 @@ namespace WebPubSubStandIn.Clients
     /// <summary>Puts a message on a connection's queue in that connection's format (JSON envelope or a raw frame).</summary>
     public static class MessageDelivery
     {
-        public static void FromServer(ClientConnection connection, MessagePayload payload)
-            => connection.Send(connection.IsJson ? OutgoingFrame.Text(JsonMessages.ServerMessage(payload)) : RawFrame(payload));
+        public static void FromServer(ClientConnection connection, MessagePayload payload) => FromServer(new[] { connection }, payload);
+
+        public static void FromServer(IEnumerable<ClientConnection> connections, MessagePayload payload)
+        {
+            OutgoingFrame? json = null;
+            OutgoingFrame? raw = null;
+            foreach (var connection in connections)
+            {
+                connection.Send(connection.IsJson
+                    ? json ??= OutgoingFrame.Text(JsonMessages.ServerMessage(payload))
+                    : raw ??= RawFrame(payload));
+            }
+        }
 
         public static void ToGroup(IEnumerable<ClientConnection> connections, string group, MessagePayload payload, ClientConnection? sender)
         {

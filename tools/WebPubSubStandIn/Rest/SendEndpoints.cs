@@ -20,19 +20,19 @@ namespace WebPubSubStandIn.Rest
         public static void Map(RouteGroupBuilder api)
         {
             api.MapPost("/hubs/{hub}/:send", (HttpContext context, string hub, ConnectionRegistry registry, ILogger<RestApi> logger)
-                => SendAsync(context, registry.InHub(hub), logger, (connection, payload) => MessageDelivery.FromServer(connection, payload)));
+                => SendAsync(context, registry.InHub(hub), logger, MessageDelivery.FromServer));
 
             api.MapPost("/hubs/{hub}/connections/{connectionId}/:send", (HttpContext context, string hub, string connectionId, ConnectionRegistry registry, ILogger<RestApi> logger)
-                => SendAsync(context, Single(registry.Get(hub, connectionId)), logger, (connection, payload) => MessageDelivery.FromServer(connection, payload)));
+                => SendAsync(context, Single(registry.Get(hub, connectionId)), logger, MessageDelivery.FromServer));
 
             api.MapPost("/hubs/{hub}/users/{userId}/:send", (HttpContext context, string hub, string userId, ConnectionRegistry registry, ILogger<RestApi> logger)
-                => SendAsync(context, registry.OfUser(hub, userId), logger, (connection, payload) => MessageDelivery.FromServer(connection, payload)));
+                => SendAsync(context, registry.OfUser(hub, userId), logger, MessageDelivery.FromServer));
 
             api.MapPost("/hubs/{hub}/groups/{group}/:send", (HttpContext context, string hub, string group, ConnectionRegistry registry, ILogger<RestApi> logger)
-                => SendAsync(context, registry.InGroup(hub, group), logger, (connection, payload) => MessageDelivery.ToGroup(new[] { connection }, group, payload, sender: null)));
+                => SendAsync(context, registry.InGroup(hub, group), logger, (connections, payload) => MessageDelivery.ToGroup(connections, group, payload, sender: null)));
         }
 
-        private static async Task<IResult> SendAsync(HttpContext context, IEnumerable<ClientConnection> targets, ILogger logger, Action<ClientConnection, MessagePayload> deliver)
+        private static async Task<IResult> SendAsync(HttpContext context, IEnumerable<ClientConnection> targets, ILogger logger, Action<IEnumerable<ClientConnection>, MessagePayload> deliver)
         {
             var (payload, error) = await SendPayloadReader.ReadAsync(context.Request);
             if (payload == null)
@@ -53,10 +53,7 @@ namespace WebPubSubStandIn.Rest
                 logger.LogDebug("messageTtlSeconds is ignored by the stand-in.");
             }
 
-            foreach (var connection in targets.Where(c => !excluded.Contains(c.Id) && filter(c)))
-            {
-                deliver(connection, payload);
-            }
+            deliver(targets.Where(c => !excluded.Contains(c.Id) && filter(c)).ToArray(), payload);
             return Results.StatusCode(StatusCodes.Status202Accepted);
         }
 
