@@ -52,10 +52,36 @@ namespace WebPubSubStandIn.Tests
         }
 
         [Test]
-        public async Task OnlyTheReliableProtocolIsRefusedWith400()
+        public async Task UnknownSubprotocolIsRefusedWith400()
         {
             var url = _host.ClientUrl("chat", _host.ClientToken("chat", "u1"));
-            Assert.That(await UpgradeStatusAsync(url, o => o.AddSubProtocol("json.reliable.webpubsub.azure.v1")), Is.EqualTo(400));
+            Assert.That(await UpgradeStatusAsync(url, o => o.AddSubProtocol("protobuf.webpubsub.azure.v1")), Is.EqualTo(400));
+        }
+
+        [Test]
+        public async Task ReliableClientsGetSequenceIdsAndRecoveryIsRefusedWith1008()
+        {
+            var token = _host.ClientToken("chat", "rel", new[] { "webpubsub.joinLeaveGroup", "webpubsub.sendToGroup" });
+            using var client = await _host.ConnectAsync(_host.ClientUrl("chat", token), "json.reliable.webpubsub.azure.v1");
+            Assert.That(client.Socket.SubProtocol, Is.EqualTo("json.reliable.webpubsub.azure.v1"));
+            var connected = await client.ReceiveJsonAsync();
+            Assert.That(connected.GetProperty("reconnectionToken").GetString(), Is.Not.Empty);
+            var id = connected.GetProperty("connectionId").GetString();
+
+            await client.SendJsonAsync(new { type = "joinGroup", group = "r", ackId = 1 });
+            Assert.That((await client.ReceiveJsonAsync()).TryGetProperty("sequenceId", out _), Is.False, "acks carry no sequenceId");
+            for (ulong expected = 1; expected <= 2; expected++)
+            {
+                await client.SendJsonAsync(new { type = "sendToGroup", group = "r", dataType = "text", data = "m" });
+                Assert.That((await client.ReceiveJsonAsync()).GetProperty("sequenceId").GetUInt64(), Is.EqualTo(expected));
+            }
+            await client.SendJsonAsync(new { type = "sequenceAck", sequenceId = 2 });
+
+            var recoveryUrl = new Uri(_host.ClientUrl("chat", token) + $"&awps_connection_id={id}&awps_reconnection_token=x");
+            using var recovery = await _host.ConnectAsync(recoveryUrl, "json.reliable.webpubsub.azure.v1");
+            var (type, _) = await recovery.ReceiveAsync();
+            Assert.That(type, Is.EqualTo(WebSocketMessageType.Close));
+            Assert.That(recovery.Socket.CloseStatus, Is.EqualTo(WebSocketCloseStatus.PolicyViolation));
         }
 
         [Test]

@@ -71,6 +71,12 @@ namespace WebPubSubStandIn.Clients
                 return;
             }
 
+            if (context.Request.Query.ContainsKey("awps_connection_id"))
+            {
+                await RefuseRecoveryAsync(context);
+                return;
+            }
+
             var connection = new ClientConnection(NewConnectionId(), hub!, ClaimValues(token, "sub").FirstOrDefault(), ClaimValues(token, "role"));
             var groups = new List<string>(tokenGroups);
             var offered = context.WebSockets.WebSocketRequestedProtocols;
@@ -121,7 +127,8 @@ namespace WebPubSubStandIn.Clients
 
             using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = subprotocol });
             connection.Subprotocol = subprotocol;
-            connection.IsJson = subprotocol == Subprotocols.Json;
+            connection.IsReliable = subprotocol == Subprotocols.ReliableJson;
+            connection.IsJson = subprotocol == Subprotocols.Json || connection.IsReliable;
             foreach (var group in groups)
             {
                 connection.JoinGroup(group);
@@ -132,7 +139,8 @@ namespace WebPubSubStandIn.Clients
 
             if (connection.IsJson)
             {
-                connection.Send(OutgoingFrame.Text(JsonMessages.Connected(connection.Id, connection.UserId)));
+                connection.Send(OutgoingFrame.Text(JsonMessages.Connected(connection.Id, connection.UserId,
+                    connection.IsReliable ? NewConnectionId() : null)));
             }
             var connected = Task.Run(() => _upstream.ConnectedAsync(connection));
             try
@@ -155,8 +163,32 @@ namespace WebPubSubStandIn.Clients
             });
 
         /// <summary>
-        /// The handler's pick when the client offered it; else <c>json.webpubsub.azure.v1</c> when offered; else none
-        /// when nothing was offered. Anything else is unsupported.
+        /// A reliable client's recovery attempt: the stand-in keeps no state of dropped connections, so (like the
+        /// service for an unrecoverable connection) it accepts and closes with 1008; the client then starts anew.
+        /// </summary>
+        private async Task RefuseRecoveryAsync(HttpContext context)
+        {
+            var offered = context.WebSockets.WebSocketRequestedProtocols;
+            var subprotocol = offered.Contains(Subprotocols.ReliableJson) ? Subprotocols.ReliableJson : offered.FirstOrDefault();
+            using var socket = await context.WebSockets.AcceptWebSocketAsync(subprotocol);
+            _logger.LogInformation("Recovery of connection {ConnectionId} refused (not supported by the stand-in).", context.Request.Query["awps_connection_id"].ToString());
+            try
+            {
+                using var timeout = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, "The connection cannot be recovered.", timeout.Token);
+                while (socket.State == WebSocketState.CloseSent)
+                {
+                    await socket.ReceiveAsync(new byte[256], timeout.Token);
+                }
+            }
+            catch (Exception ex) when (ex is WebSocketException || ex is OperationCanceledException)
+            {
+            }
+        }
+
+        /// <summary>
+        /// The handler's pick when the client offered it; else <c>json.webpubsub.azure.v1</c>, then
+        /// <c>json.reliable.webpubsub.azure.v1</c> when offered; else none when nothing was offered. Anything else is unsupported.
         /// </summary>
         private static (string?, string?) ChooseSubprotocol(IList<string> offered, string? pickedByHandler)
         {
@@ -168,12 +200,16 @@ namespace WebPubSubStandIn.Clients
             {
                 return (Subprotocols.Json, null);
             }
+            if (offered.Contains(Subprotocols.ReliableJson, StringComparer.Ordinal))
+            {
+                return (Subprotocols.ReliableJson, null);
+            }
             if (offered.Count == 0)
             {
                 return (null, null);
             }
-            return (null, $"Unsupported subprotocol(s) '{string.Join(", ", offered)}': the stand-in supports '{Subprotocols.Json}' " +
-                $"(not '{Subprotocols.ReliableJson}'), none, or a custom one picked by the connect event handler.");
+            return (null, $"Unsupported subprotocol(s) '{string.Join(", ", offered)}': the stand-in supports '{Subprotocols.Json}', " +
+                $"'{Subprotocols.ReliableJson}', none, or a custom one picked by the connect event handler.");
         }
 
         private static void Apply(ClientConnection connection, List<string> groups, ConnectOverrides overrides)

@@ -8,12 +8,16 @@ namespace WebPubSubStandIn.Clients
     /// <summary>The service → client messages of <c>json.webpubsub.azure.v1</c> (always text frames).</summary>
     public static class JsonMessages
     {
-        public static ReadOnlyMemory<byte> Connected(string connectionId, string? userId) => Write(w =>
+        public static ReadOnlyMemory<byte> Connected(string connectionId, string? userId, string? reconnectionToken = null) => Write(w =>
         {
             w.WriteString("type", "system");
             w.WriteString("event", "connected");
             w.WriteString("userId", userId);
             w.WriteString("connectionId", connectionId);
+            if (reconnectionToken != null)
+            {
+                w.WriteString("reconnectionToken", reconnectionToken);
+            }
         });
 
         public static ReadOnlyMemory<byte> Disconnected(string? reason) => Write(w =>
@@ -45,15 +49,16 @@ namespace WebPubSubStandIn.Clients
         });
 
         /// <summary>A message from the server (REST send to all/user/connection, upstream reply).</summary>
-        public static ReadOnlyMemory<byte> ServerMessage(MessagePayload payload) => Write(w =>
+        public static ReadOnlyMemory<byte> ServerMessage(MessagePayload payload, ulong? sequenceId = null) => Write(w =>
         {
             w.WriteString("type", "message");
             w.WriteString("from", "server");
             WriteData(w, payload);
+            WriteSequenceId(w, sequenceId);
         });
 
         /// <summary>A group message (from a client's sendToGroup, or REST send to group with no sender).</summary>
-        public static ReadOnlyMemory<byte> GroupMessage(string group, string? fromUserId, bool fromClient, MessagePayload payload) => Write(w =>
+        public static ReadOnlyMemory<byte> GroupMessage(string group, string? fromUserId, bool fromClient, MessagePayload payload, ulong? sequenceId = null) => Write(w =>
         {
             w.WriteString("type", "message");
             w.WriteString("from", "group");
@@ -63,7 +68,16 @@ namespace WebPubSubStandIn.Clients
                 w.WriteString("fromUserId", fromUserId);
             }
             WriteData(w, payload);
+            WriteSequenceId(w, sequenceId);
         });
+
+        private static void WriteSequenceId(Utf8JsonWriter w, ulong? sequenceId)
+        {
+            if (sequenceId.HasValue)
+            {
+                w.WriteNumber("sequenceId", sequenceId.Value);
+            }
+        }
 
         private static void WriteData(Utf8JsonWriter w, MessagePayload payload)
         {

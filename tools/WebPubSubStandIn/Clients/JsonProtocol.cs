@@ -11,7 +11,8 @@ using WebPubSubStandIn.Upstream;
 namespace WebPubSubStandIn.Clients
 {
     /// <summary>
-    /// <c>json.webpubsub.azure.v1</c>: joinGroup, leaveGroup, sendToGroup, event, ping (and sequenceAck, ignored).
+    /// <c>json.webpubsub.azure.v1</c> and <c>json.reliable.webpubsub.azure.v1</c>: joinGroup, leaveGroup, sendToGroup,
+    /// event, ping (and sequenceAck, ignored: the stand-in keeps no replay buffer).
     /// Acks for requests with an <c>ackId</c>; a reused ackId gets a <c>Duplicate</c> ack and is not processed again.
     /// Binary frames close with 1003, malformed JSON with 1007.
     /// </summary>
@@ -164,7 +165,7 @@ namespace WebPubSubStandIn.Clients
                     var reply = UpstreamReply.ToPayload(result.Body, result.ContentType);
                     if (reply != null)
                     {
-                        connection.Send(OutgoingFrame.Text(JsonMessages.ServerMessage(reply)));
+                        MessageDelivery.FromServer(connection, reply);
                     }
                     return (null, null);
                 case UpstreamOutcome.NoHandler:

@@ -3,7 +3,10 @@ using WebPubSubStandIn.Connections;
 
 namespace WebPubSubStandIn.Clients
 {
-    /// <summary>Puts a message on a connection's queue in that connection's format (JSON envelope or a raw frame).</summary>
+    /// <summary>
+    /// Puts a message on connections' queues in each connection's format: a JSON envelope (serialised once, or per
+    /// connection for reliable clients, whose messages carry their own <c>sequenceId</c>) or a raw frame.
+    /// </summary>
     public static class MessageDelivery
     {
         public static void FromServer(ClientConnection connection, MessagePayload payload) => FromServer(new[] { connection }, payload);
@@ -14,8 +17,8 @@ namespace WebPubSubStandIn.Clients
             OutgoingFrame? raw = null;
             foreach (var connection in connections)
             {
-                connection.Send(connection.IsJson
-                    ? json ??= OutgoingFrame.Text(JsonMessages.ServerMessage(payload))
+                connection.Send(connection.IsReliable ? OutgoingFrame.Text(JsonMessages.ServerMessage(payload, connection.NextSequenceId()))
+                    : connection.IsJson ? json ??= OutgoingFrame.Text(JsonMessages.ServerMessage(payload))
                     : raw ??= RawFrame(payload));
             }
         }
@@ -26,8 +29,8 @@ namespace WebPubSubStandIn.Clients
             OutgoingFrame? raw = null;
             foreach (var connection in connections)
             {
-                connection.Send(connection.IsJson
-                    ? json ??= OutgoingFrame.Text(JsonMessages.GroupMessage(group, sender?.UserId, sender != null, payload))
+                connection.Send(connection.IsReliable ? OutgoingFrame.Text(JsonMessages.GroupMessage(group, sender?.UserId, sender != null, payload, connection.NextSequenceId()))
+                    : connection.IsJson ? json ??= OutgoingFrame.Text(JsonMessages.GroupMessage(group, sender?.UserId, sender != null, payload))
                     : raw ??= RawFrame(payload));
             }
         }

@@ -20,6 +20,7 @@ namespace WebPubSubStandIn.Connections
         private readonly ConcurrentDictionary<ulong, byte> _ackIds = new ConcurrentDictionary<ulong, byte>();
         private readonly object _closeLock = new object();
         private long _nextEventId;
+        private long _lastSequenceId;
         private volatile string? _state;
         private volatile IReadOnlyList<string> _roles;
         private bool _closing;
@@ -41,8 +42,14 @@ namespace WebPubSubStandIn.Connections
         /// <summary>The chosen WebSocket subprotocol (null for none).</summary>
         public string? Subprotocol { get; set; }
 
-        /// <summary>True for <c>json.webpubsub.azure.v1</c> clients; false for simple (or custom-protocol) clients.</summary>
+        /// <summary>True for the JSON subprotocols; false for simple (or custom-protocol) clients.</summary>
         public bool IsJson { get; set; }
+
+        /// <summary><c>json.reliable.webpubsub.azure.v1</c>: messages carry a <c>sequenceId</c> (no recovery in the stand-in).</summary>
+        public bool IsReliable { get; set; }
+
+        /// <summary>The next <c>sequenceId</c> of a reliable connection: 1, 2, ...</summary>
+        public ulong NextSequenceId() => (ulong)Interlocked.Increment(ref _lastSequenceId);
 
         public IReadOnlyList<string> Roles
         {
