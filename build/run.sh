@@ -59,10 +59,11 @@ stop_all() {
   echo "Stopped. Logs: $logs"
 }
 
-# Prefixes each line with the program's name and copies it to its log file.
+# Prefixes each line with the program's name and copies it to its log file. The pipe ignores SIGINT so that a
+# terminal's Ctrl+C (sent to the whole process group) does not cut the programs' last lines.
 run_logged() {
   local name="$1"; shift
-  "$@" > >(tee "$logs/$name.log" | sed -u "s/^/[$name] /") 2>&1 &
+  "$@" > >(trap '' INT; tee "$logs/$name.log" | sed -u "s/^/[$name] /") 2>&1 &
 }
 
 # Waits until "$2" appears in the log of process $1 (name $3); fails if it exits first or after the timeout.
