@@ -74,6 +74,8 @@ namespace FunctionsHost.Tests
                 Assert.That(html, Does.Contain($"id=\"{id}\""), id);
             }
             Assert.That(html, Does.Contain("json.webpubsub.azure.v1"));
+            // Browser tests wait for #status to contain "connected": nothing before the socket opens may contain it.
+            Assert.That(html, Does.Contain("<span id=\"status\">offline</span>"));
             Assert.That(html, Does.Contain("/api/negotiate?userid="));
             Assert.That(html, Does.Not.Contain("<script src"), "self-contained: no external scripts");
         }
