@@ -72,6 +72,13 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Trigger
         }
 
         [Test]
+        public async Task RefusedHandshakeIsLoggedWithTheOrigin()
+        {
+            await _host.SendAsync(Options("misconfigured.example.com"));
+            Assert.That(_host.Logs.AllText, Does.Contain("misconfigured.example.com"));
+        }
+
+        [Test]
         public async Task HandshakeWithoutOriginIsABadRequestNotACrash()
         {
             var response = await _host.SendAsync(Options());

@@ -74,7 +74,8 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
             public Task<object?> GetValueAsync() =>
                 Task.FromResult(TriggerValueConverter.Convert(_event, _parameter.Name!, _parameter.ParameterType));
 
-            public string ToInvokeString() => $"{_event.ConnectionContext.Hub}/{_event.ConnectionContext.EventName}/{_event.ConnectionContext.ConnectionId}";
+            public string ToInvokeString() =>
+                $"event '{_event.ConnectionContext.EventName}' from connection '{_event.ConnectionContext.ConnectionId}' in hub '{_event.ConnectionContext.Hub}'";
         }
 
         /// <summary>Receives the function's return value (the trigger handles <c>$return</c>).</summary>

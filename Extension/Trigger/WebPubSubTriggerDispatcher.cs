@@ -37,7 +37,14 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
             {
                 if (AbuseProtection.IsHandshake(request, acceptGet: true))
                 {
-                    return AbuseProtection.Respond(AbuseProtection.FindAllowedOrigin(request, HandshakeValidators()));
+                    var allowedOrigin = AbuseProtection.FindAllowedOrigin(request, HandshakeValidators());
+                    if (allowedOrigin == null)
+                    {
+                        // The most common misconfiguration: the service's host is not the configured endpoint's host.
+                        _logger.LogWarning("Web PubSub handshake refused: origin '{Origins}' is not the host of a configured connection.",
+                            string.Join(",", request.GetHeader(WebPubSubHeaders.RequestOrigin)));
+                    }
+                    return AbuseProtection.Respond(allowedOrigin);
                 }
                 var headers = CloudEventsParser.Parse(request);
                 var route = _routes.Find(headers) ?? throw new WebPubSubRequestException(HttpStatusCode.NotFound,
