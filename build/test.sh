@@ -10,9 +10,15 @@ results="$root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
-dotnet test WebJobs.Extensions.WebPubSub.sln -c Release \
-  --logger "trx;LogFilePrefix=results" --results-directory "$results" "$@"
+# Build everything first: the end-to-end tests start the tools and the sample as processes, so they must be
+# built before any test project runs (dotnet test alone builds and runs projects concurrently).
+dotnet build WebJobs.Extensions.WebPubSub.sln -c Release
 status=$?
+if [ "$status" -eq 0 ]; then
+  dotnet test WebJobs.Extensions.WebPubSub.sln -c Release --no-build \
+    --logger "trx;LogFilePrefix=results" --results-directory "$results" "$@"
+  status=$?
+fi
 
 passed=0; failed=0; found=0
 for trx in "$results"/*.trx; do
