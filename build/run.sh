@@ -44,7 +44,7 @@ done
 
 # A fresh access key per run: it signs client tokens and upstream requests, and validates both.
 access_key="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-connection_string="Endpoint=http://localhost;Port=${standin_port};AccessKey=${access_key};Version=1.0;"
+connection_string="Endpoint=http://127.0.0.1;Port=${standin_port};AccessKey=${access_key};Version=1.0;"
 
 logs="$(mktemp -d "${TMPDIR:-/tmp}/webpubsub-local.XXXXXX")"
 standin_pid=""; host_pid=""

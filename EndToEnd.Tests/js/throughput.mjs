@@ -1,5 +1,6 @@
-// Measures the loop (not a test): one sender, ten receivers in a group. Round-trip latency of the user event
-// (send → function → reply) and group messages per second delivered to the receivers.
+// Measures the loop (not a test): one sender, ten receivers. Round-trip latency of a user event (client → stand-in
+// → host → function → reply), messages per second when every message goes through the function (event → function
+// → output binding REST send to the group → receivers), and plain group publishing through the stand-in.
 import { WebPubSubClient, WebPubSubJsonProtocol } from "@azure/web-pubsub-client";
 import { chatClient, until } from "./clients.mjs";
 
@@ -12,7 +13,11 @@ const clients = [];
 for (let i = 0; i < receivers; i++) {
   const client = chatClient(`receiver${i}`);
   client.count = 0;
-  client.on("group-message", (e) => { if (e.message.group === "bench") client.count++; });
+  client.viaFunction = 0;
+  client.on("group-message", (e) => {
+    if (e.message.group === "bench") client.count++;
+    else if (e.message.group === "lobby" && JSON.stringify(e.message.data).includes("fan ")) client.viaFunction++;
+  });
   await client.start();
   await client.joinGroup("bench");
   clients.push(client);
@@ -35,7 +40,17 @@ await Promise.all(Array.from({ length: messages }, (_, i) => sender.sendToGroup(
 await until(() => clients.every((c) => c.count >= messages), "every receiver to get every message", 60000);
 const seconds = (performance.now() - started) / 1000;
 
+// Through the function: each event makes the chat sample's function broadcast to the lobby (every client is in it).
+const viaStarted = performance.now();
+const viaMessages = Math.min(messages, 200);
+for (let batch = 0; batch < viaMessages; batch += 20) {
+  await Promise.all(Array.from({ length: 20 }, (_, i) => sender.sendEvent("message", `fan ${batch + i}`, "text")));
+}
+await until(() => clients.every((c) => c.viaFunction >= viaMessages), "every receiver to get every broadcast", 60000);
+const viaSeconds = (performance.now() - viaStarted) / 1000;
+
 console.log(JSON.stringify({
+  throughFunction: { receivers, messages: viaMessages, seconds: viaSeconds.toFixed(2), eventsPerSecond: (viaMessages / viaSeconds).toFixed(0), deliveredPerSecond: (viaMessages * receivers / viaSeconds).toFixed(0) },
   eventRoundTripMs: { p50: latencies[25].toFixed(1), p95: latencies[47].toFixed(1), max: latencies[49].toFixed(1) },
   fanOut: { receivers, messages, seconds: seconds.toFixed(2), sentPerSecond: (messages / seconds).toFixed(0), deliveredPerSecond: (messages * receivers / seconds).toFixed(0) },
 }));
