@@ -42,13 +42,17 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.EndToEnd
             var key = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
             var standInPort = FreePort();
             var hostPort = FreePort();
-            var standIn = ManagedProcess.Start("stand-in", Repo.Tool("tools/WebPubSubStandIn", "WebPubSubStandIn.dll"),
+            // Resolve every path before starting anything, so a missing build never leaves a process behind.
+            var standInDll = Repo.Tool("tools/WebPubSubStandIn", "WebPubSubStandIn.dll");
+            var hostDll = Repo.Tool("tools/FunctionsHost", "FunctionsHost.dll");
+            var chatDll = Repo.Tool("samples/Chat", "Chat.dll");
+            var standIn = ManagedProcess.Start("stand-in", standInDll,
                 $"--urls=http://127.0.0.1:{standInPort}",
                 $"--StandIn:ConnectionString=Endpoint=http://127.0.0.1;Port={standInPort};AccessKey={key};Version=1.0;",
                 $"--StandIn:Hubs:{hub}:UrlTemplate=http://127.0.0.1:{hostPort}/runtime/webhooks/webpubsub");
-            var host = ManagedProcess.Start("host", Repo.Tool("tools/FunctionsHost", "FunctionsHost.dll"),
+            var host = ManagedProcess.Start("host", hostDll,
                 $"--urls=http://127.0.0.1:{hostPort}",
-                $"--Host:Functions={Repo.Tool("samples/Chat", "Chat.dll")}",
+                $"--Host:Functions={chatDll}",
                 $"--WebPubSubConnectionString=Endpoint=http://127.0.0.1;Port={standInPort};AccessKey={hostKey ?? key};Version=1.0;",
                 $"--WebPubSubHub={hub}");
             var loop = new LocalLoop(new Uri($"http://127.0.0.1:{standInPort}"), new Uri($"http://127.0.0.1:{hostPort}"), hub, new[] { standIn, host });
