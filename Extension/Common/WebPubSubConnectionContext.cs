@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Runtime.Serialization;
 using System.Text.Json.Serialization;
+using Microsoft.Azure.WebPubSub.Common.Serialization;
+using NewtonsoftJsonConverter = Newtonsoft.Json.JsonConverterAttribute;
 
 namespace Microsoft.Azure.WebPubSub.Common
 {
@@ -52,6 +54,7 @@ namespace Microsoft.Azure.WebPubSub.Common
 
         [DataMember(Name = "eventType")]
         [JsonPropertyName("eventType")]
+        [NewtonsoftJsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
         public WebPubSubEventType EventType { get; }
 
         [DataMember(Name = "eventName")]
@@ -81,6 +84,7 @@ namespace Microsoft.Azure.WebPubSub.Common
         /// <summary>The connection's states; empty (never null) when it has none.</summary>
         [DataMember(Name = "states")]
         [JsonPropertyName("states")]
+        [NewtonsoftJsonConverter(typeof(ConnectionStatesNewtonsoftConverter))]
         public IReadOnlyDictionary<string, BinaryData> ConnectionStates { get; }
 
         /// <summary>Legacy view of <see cref="ConnectionStates"/>: same keys, values as JSON text.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
+using Microsoft.Azure.WebPubSub.Common.Serialization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
 using Newtonsoft.Json.Linq;
@@ -18,7 +19,8 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub
         /// <summary>Immutable after construction; Newtonsoft serializers are safe to share for reading and writing.</summary>
         public static JsonSerializer Serializer { get; } = JsonSerializer.Create(new JsonSerializerSettings
         {
-            Converters = { new StringEnumConverter(), new BinaryDataTextConverter(), new ConnectionStatesConverter() },
+            // The model's own properties carry their converters; these cover values serialised on their own.
+            Converters = { new StringEnumConverter(), new BinaryDataTextNewtonsoftConverter() },
             DateParseHandling = DateParseHandling.None,
         });
 
@@ -32,68 +34,5 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub
         }
 
         public static byte[] ToUtf8Json(object value) => Encoding.UTF8.GetBytes(ToJsonString(value));
-
-        /// <summary>Binary payloads are shown to scripts as their UTF-8 text, as upstream does.</summary>
-        private sealed class BinaryDataTextConverter : JsonConverter<BinaryData>
-        {
-            public override BinaryData? ReadJson(JsonReader reader, Type objectType, BinaryData? existingValue, bool hasExistingValue, JsonSerializer serializer) =>
-                reader.TokenType == JsonToken.Null ? null : BinaryData.FromString(JToken.Load(reader).ToString(Formatting.None));
-
-            public override void WriteJson(JsonWriter writer, BinaryData? value, JsonSerializer serializer)
-            {
-                if (value == null)
-                {
-                    writer.WriteNull();
-                }
-                else
-                {
-                    writer.WriteValue(value.ToString());
-                }
-            }
-        }
-
-        /// <summary>
-        /// Connection states are JSON values set by functions; scripts get them as real JSON (no
-        /// <c>JSON.parse</c>). A state that is not JSON text is shown as a string instead of breaking the document.
-        /// </summary>
-        private sealed class ConnectionStatesConverter : JsonConverter<IReadOnlyDictionary<string, BinaryData>>
-        {
-            public override bool CanRead => false;
-
-            public override IReadOnlyDictionary<string, BinaryData>? ReadJson(JsonReader reader, Type objectType, IReadOnlyDictionary<string, BinaryData>? existingValue, bool hasExistingValue, JsonSerializer serializer) =>
-                throw new NotSupportedException();
-
-            public override void WriteJson(JsonWriter writer, IReadOnlyDictionary<string, BinaryData>? value, JsonSerializer serializer)
-            {
-                if (value == null)
-                {
-                    writer.WriteNull();
-                    return;
-                }
-                writer.WriteStartObject();
-                foreach (var pair in value)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    ParseOrString(pair.Value).WriteTo(writer);
-                }
-                writer.WriteEndObject();
-            }
-
-            private static JToken ParseOrString(BinaryData state)
-            {
-                var text = state.ToString();
-                try
-                {
-                    // Dates stay the strings they were written as.
-                    using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None };
-                    var token = JToken.ReadFrom(reader);
-                    return reader.Read() ? new JValue(text) : token;
-                }
-                catch (JsonReaderException)
-                {
-                    return new JValue(text);
-                }
-            }
-        }
     }
 }

@@ -1,6 +1,8 @@
 using System;
 using System.Runtime.Serialization;
 using System.Text.Json.Serialization;
+using Microsoft.Azure.WebPubSub.Common.Serialization;
+using NewtonsoftJsonConverter = Newtonsoft.Json.JsonConverterAttribute;
 
 namespace Microsoft.Azure.WebPubSub.Common
 {
@@ -17,11 +19,13 @@ namespace Microsoft.Azure.WebPubSub.Common
 
         [DataMember(Name = "data")]
         [JsonPropertyName("data")]
+        [NewtonsoftJsonConverter(typeof(BinaryDataTextNewtonsoftConverter))]
         public BinaryData Data { get; }
 
         [DataMember(Name = "dataType")]
         [JsonConverter(typeof(JsonStringEnumConverter))]
         [JsonPropertyName("dataType")]
+        [NewtonsoftJsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
         public WebPubSubDataType DataType { get; }
 
         public UserEventResponse CreateResponse(BinaryData data, WebPubSubDataType dataType) =>

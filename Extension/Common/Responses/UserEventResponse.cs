@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Runtime.Serialization;
 using System.Text.Json.Serialization;
+using Microsoft.Azure.WebPubSub.Common.Serialization;
+using NewtonsoftJsonConverter = Newtonsoft.Json.JsonConverterAttribute;
 
 namespace Microsoft.Azure.WebPubSub.Common
 {
@@ -27,11 +29,13 @@ namespace Microsoft.Azure.WebPubSub.Common
 
         [DataMember(Name = "data")]
         [JsonPropertyName("data")]
+        [NewtonsoftJsonConverter(typeof(BinaryDataTextNewtonsoftConverter))]
         public BinaryData? Data { get; set; }
 
         [DataMember(Name = "dataType")]
         [JsonConverter(typeof(JsonStringEnumConverter))]
         [JsonPropertyName("dataType")]
+        [NewtonsoftJsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
         public WebPubSubDataType DataType { get; set; }
 
         /// <summary>States set on this response (empty, never null, after <see cref="ClearStates"/>).</summary>

@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Microsoft.Azure.WebPubSub.Common.Serialization
+{
+    // Newtonsoft.Json is what the Functions host uses to hand event objects to JavaScript, Python, PowerShell and
+    // isolated workers (binding data, trigger payloads). The converters sit on the model's properties, so that every
+    // Newtonsoft serializer, including the host's default one, writes the upstream shapes without anybody changing
+    // JsonConvert.DefaultSettings (upstream overwrote those process-wide).
+
+    /// <summary>Payloads as their UTF-8 text (upstream's script shape); reads strings and Node.js Buffers.</summary>
+    internal sealed class BinaryDataTextNewtonsoftConverter : JsonConverter<BinaryData>
+    {
+        public override BinaryData? ReadJson(JsonReader reader, Type objectType, BinaryData? existingValue, bool hasExistingValue, JsonSerializer serializer)
+        {
+            var token = JToken.Load(reader);
+            return token.Type switch
+            {
+                JTokenType.Null => null,
+                JTokenType.String => BinaryData.FromString(token.Value<string>()!),
+                _ => BinaryData.FromString(token.ToString(Formatting.None)),
+            };
+        }
+
+        public override void WriteJson(JsonWriter writer, BinaryData? value, JsonSerializer serializer)
+        {
+            if (value == null)
+            {
+                writer.WriteNull();
+            }
+            else
+            {
+                writer.WriteValue(value.ToString());
+            }
+        }
+    }
+
+    /// <summary>
+    /// Connection states as real JSON values, so scripts need no <c>JSON.parse</c>. A state that is not JSON text
+    /// is written as a string instead of breaking the document; dates stay the strings they were written as.
+    /// </summary>
+    internal sealed class ConnectionStatesNewtonsoftConverter : JsonConverter<IReadOnlyDictionary<string, BinaryData>>
+    {
+        public override bool CanRead => false;
+
+        public override IReadOnlyDictionary<string, BinaryData>? ReadJson(JsonReader reader, Type objectType, IReadOnlyDictionary<string, BinaryData>? existingValue, bool hasExistingValue, JsonSerializer serializer) =>
+            throw new NotSupportedException("Connection states are read from the ce-connectionState header, not from JSON.");
+
+        public override void WriteJson(JsonWriter writer, IReadOnlyDictionary<string, BinaryData>? value, JsonSerializer serializer)
+        {
+            if (value == null)
+            {
+                writer.WriteNull();
+                return;
+            }
+            writer.WriteStartObject();
+            foreach (var pair in value)
+            {
+                writer.WritePropertyName(pair.Key);
+                ParseOrString(pair.Value.ToString()).WriteTo(writer);
+            }
+            writer.WriteEndObject();
+        }
+
+        private static JToken ParseOrString(string text)
+        {
+            try
+            {
+                using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None };
+                var token = JToken.ReadFrom(reader);
+                return reader.Read() ? new JValue(text) : token;
+            }
+            catch (JsonReaderException)
+            {
+                return new JValue(text);
+            }
+        }
+    }
+}
