@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 
@@ -22,7 +21,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service
         /// False when the section holds no connection. A present but malformed connection throws
         /// <see cref="ArgumentException"/> rather than looking "not configured".
         /// </summary>
-        public static bool TryCreate(IConfigurationSection? section, AzureComponentFactory factory, [NotNullWhen(true)] out WebPubSubServiceAccess? access)
+        public static bool TryCreate(IConfigurationSection? section, AzureComponentFactory factory, out WebPubSubServiceAccess? access)
         {
             if (factory is null)
             {
