@@ -39,6 +39,17 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hosting
         }
 
         [Test]
+        public void TriggerDataBindingDataIsTextForScriptsAndBinaryDataForCSharp()
+        {
+            var request = new UserEventRequest(Context(), BinaryData.FromString("hello"), WebPubSubDataType.Text);
+            var values = Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger.TriggerBindingData.Values(
+                new Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger.WebPubSubTriggerEvent(request.ConnectionContext, request));
+            Assert.That(values["data"], Is.InstanceOf<BinaryData>());
+            Assert.That(JsonConvert.SerializeObject(values["data"]), Is.EqualTo("\"hello\""));
+            Assert.That(((BinaryData)values["data"]!).ToString(), Is.EqualTo("hello"));
+        }
+
+        [Test]
         public void DefaultSerializerWritesUserResponses()
         {
             var response = new UserEventResponse(BinaryData.FromString("pong"), WebPubSubDataType.Json);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.Azure.WebPubSub.Common;
+using Microsoft.Azure.WebPubSub.Common.Serialization;
 
 namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
 {
@@ -44,7 +45,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
             {
                 ["request"] = triggerEvent.Request,
                 ["connectionContext"] = context,
-                ["data"] = triggerEvent.Data,
+                ["data"] = ScriptFriendlyBinaryData.From(triggerEvent.Data),
                 ["dataType"] = triggerEvent.DataType,
                 ["claims"] = triggerEvent.Claims,
                 ["query"] = triggerEvent.Query,

@@ -79,4 +79,19 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
             }
         }
     }
+
+    /// <summary>
+    /// A payload handed out on its own (the trigger's <c>data</c> binding data): still a <see cref="BinaryData"/> for
+    /// C# parameters, but the Functions host's default serializer writes it as its text for script languages.
+    /// </summary>
+    [JsonConverter(typeof(BinaryDataTextNewtonsoftConverter))]
+    internal sealed class ScriptFriendlyBinaryData : BinaryData
+    {
+        public ScriptFriendlyBinaryData(BinaryData data)
+            : base(data.ToMemory())
+        {
+        }
+
+        public static BinaryData? From(BinaryData? data) => data == null ? null : new ScriptFriendlyBinaryData(data);
+    }
 }
