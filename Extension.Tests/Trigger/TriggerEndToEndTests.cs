@@ -420,6 +420,16 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Trigger
         }
 
         [Test]
+        public async Task MqttConnectFunctionThatThrowsGetsTheMqttServerErrorJson()
+        {
+            var response = await _host.SendAsync(MqttConnect("throw"));
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
+            using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.That(json.RootElement.GetProperty("mqtt").GetProperty("code").GetInt32(), Is.EqualTo((int)MqttV311ConnectReturnCode.ServerUnavailable));
+            Assert.That(json.RootElement.GetProperty("mqtt").GetProperty("reason").GetString(), Does.Contain("broker down"));
+        }
+
+        [Test]
         public async Task MqttEventsDoNotReachWebPubSubOnlyFunctions()
         {
             var response = await _host.SendAsync(Connect("mqtthub"));

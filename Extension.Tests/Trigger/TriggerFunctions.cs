@@ -104,6 +104,10 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Trigger
         {
             Seen.Values["mqtt.connect"] = request;
             Seen.Values["mqtt.context"] = connectionContext;
+            if (request.Mqtt.Username == "throw")
+            {
+                throw new InvalidOperationException("broker down");
+            }
             return request.Mqtt.Username == "good"
                 ? request.CreateMqttResponse("mqtt-user", null, null)
                 : request.CreateMqttV311ErrorResponse(MqttV311ConnectReturnCode.NotAuthorized, "not authorized");
