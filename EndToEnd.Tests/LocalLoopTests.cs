@@ -22,10 +22,10 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.EndToEnd
         [OneTimeTearDown]
         public async Task Stop() => await _loop.DisposeAsync();
 
-        private async Task RunAsync(string script, string? scenario = null, LocalLoop? loop = null)
+        private async Task RunAsync(string script, string? scenario = null, LocalLoop? loop = null, string protocol = "json")
         {
             loop ??= _loop;
-            var environment = new Dictionary<string, string> { ["HOST_URL"] = loop.HostUrl.ToString().TrimEnd('/') };
+            var environment = new Dictionary<string, string> { ["HOST_URL"] = loop.HostUrl.ToString().TrimEnd('/'), ["PROTOCOL"] = protocol };
             if (scenario != null)
             {
                 environment["SCENARIO"] = scenario;
@@ -37,6 +37,9 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.EndToEnd
 
         [Test]
         public Task JavaScriptClientChatsThroughTheFunctions() => RunAsync("chat-scenario.mjs");
+
+        [Test]
+        public Task JavaScriptClientChatsWithItsDefaultReliableProtocol() => RunAsync("chat-scenario.mjs", protocol: "reliable");
 
         [Test]
         public Task ThrowingFunctionGivesTheClientAnErrorNotAHang() => RunAsync("failure-scenarios.mjs", "throwing-function");

@@ -33,7 +33,7 @@ await run("chat", async (step) => {
 
   await bob.sendEvent("close-me", "please", "text", { fireAndForget: true });
   await until(() => bobDisconnected !== null, "bob to be disconnected by the close action");
-  step(`bob disconnected: ${bobDisconnected.message ?? ""}`);
+  step(`bob disconnected: ${JSON.stringify(bobDisconnected.message ?? null)}`);
 
   alice.stop();
 });

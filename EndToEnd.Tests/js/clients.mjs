@@ -1,5 +1,5 @@
 // Shared helpers for the scenarios: clients that negotiate through the chat sample's function, and waiting.
-import { WebPubSubClient, WebPubSubJsonProtocol } from "@azure/web-pubsub-client";
+import { WebPubSubClient, WebPubSubJsonProtocol, WebPubSubJsonReliableProtocol } from "@azure/web-pubsub-client";
 
 export const hostUrl = process.env.HOST_URL ?? "http://127.0.0.1:7071";
 
@@ -15,7 +15,12 @@ export function chatClient(userId) {
         return (await response.json()).url;
       },
     },
-    { protocol: WebPubSubJsonProtocol(), autoReconnect: false, autoRejoinGroups: false },
+    {
+      // PROTOCOL=reliable uses the client's default subprotocol, json.reliable.webpubsub.azure.v1.
+      protocol: process.env.PROTOCOL === "reliable" ? WebPubSubJsonReliableProtocol() : WebPubSubJsonProtocol(),
+      autoReconnect: false,
+      autoRejoinGroups: false,
+    },
   );
   client.received = [];
   client.on("group-message", (e) => client.received.push({ kind: "group", group: e.message.group, data: e.message.data }));
