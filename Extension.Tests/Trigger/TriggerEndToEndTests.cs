@@ -24,7 +24,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Trigger
             _host = await WebPubSubTestHost.StartAsync(
                 new Dictionary<string, string?> { ["WebPubSubConnectionString"] = ConnectionString },
                 null,
-                typeof(ChatFunctions), typeof(MqttFunctions), typeof(BindingDataFunctions));
+                typeof(ChatFunctions), typeof(MqttFunctions), typeof(BindingDataFunctions), typeof(CatchAllFunctions));
         }
 
         [OneTimeTearDown]
@@ -104,6 +104,20 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Trigger
             var response = await _host.SendAsync(Connected("chat", new Dictionary<string, string?> { [header] = null }));
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain(header));
+        }
+
+        [Test]
+        public async Task AWildcardFunctionGetsUserEventsNoOtherFunctionHandles()
+        {
+            var caught = await _host.SendAsync(User("chat", "typing", Encoding.UTF8.GetBytes("x"), "text/plain"));
+            Assert.That(caught.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(await caught.Content.ReadAsStringAsync(), Is.EqualTo("caught typing"));
+
+            var specific = await _host.SendAsync(User("chat", "message", Encoding.UTF8.GetBytes("x"), "text/plain"));
+            Assert.That(await specific.Content.ReadAsStringAsync(), Is.EqualTo("x"), "a function for the event name wins over *");
+
+            var otherHub = await _host.SendAsync(User("nohub", "typing", Encoding.UTF8.GetBytes("x"), "text/plain"));
+            Assert.That(otherHub.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         }
 
         [Test]

@@ -82,6 +82,13 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Trigger
         }
     }
 
+    public static class CatchAllFunctions
+    {
+        [FunctionName("anyUserEvent")]
+        public static UserEventResponse Any([WebPubSubTrigger("chat", WebPubSubEventType.User, "*")] UserEventRequest request, string eventName) =>
+            request.CreateResponse("caught " + eventName);
+    }
+
     public static class BindingDataFunctions
     {
         [FunctionName("bindingData")]

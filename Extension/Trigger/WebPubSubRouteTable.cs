@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline;
 using Microsoft.Azure.WebPubSub.Common;
 
@@ -47,15 +46,26 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
             }
         }
 
-        /// <summary>A function for this protocol first, then one that accepts every protocol.</summary>
+        /// <summary>The event name of a function that handles every event of its type no other function handles.</summary>
+        public const string AnyEvent = "*";
+
+        /// <summary>
+        /// The most specific function: this event name before <c>*</c>, and for each, a function for this client
+        /// protocol before one that accepts every protocol.
+        /// </summary>
         public WebPubSubRoute? Find(CloudEventsHeaders headers)
         {
             var routes = _routes;
             var protocol = headers.IsMqtt ? WebPubSubTriggerAcceptedClientProtocols.Mqtt : WebPubSubTriggerAcceptedClientProtocols.WebPubSub;
-            return routes.TryGetValue(new RouteKey(headers.Hub, headers.EventType, headers.EventName, protocol), out var route)
-                || routes.TryGetValue(new RouteKey(headers.Hub, headers.EventType, headers.EventName, WebPubSubTriggerAcceptedClientProtocols.All), out route)
-                ? route
-                : null;
+            foreach (var eventName in new[] { headers.EventName, AnyEvent })
+            {
+                if (routes.TryGetValue(new RouteKey(headers.Hub, headers.EventType, eventName, protocol), out var route)
+                    || routes.TryGetValue(new RouteKey(headers.Hub, headers.EventType, eventName, WebPubSubTriggerAcceptedClientProtocols.All), out route))
+                {
+                    return route;
+                }
+            }
+            return null;
         }
     }
 
