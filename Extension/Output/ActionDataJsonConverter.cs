@@ -1,5 +1,5 @@
 using System;
-using System.Linq;
+using Microsoft.Azure.WebPubSub.Common.Serialization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -23,7 +23,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub
                 case JTokenType.String:
                     return BinaryData.FromString(token.Value<string>()!);
                 default:
-                    if (TryReadNodeBuffer(token, out var bytes))
+                    if (NodeBuffer.TryRead(token, out var bytes))
                     {
                         return BinaryData.FromBytes(bytes);
                     }
@@ -41,21 +41,6 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub
             {
                 writer.WriteNull();
             }
-        }
-
-        public static bool IsNodeBuffer(JToken? token) => TryReadNodeBuffer(token, out _);
-
-        private static bool TryReadNodeBuffer(JToken? token, out byte[] bytes)
-        {
-            bytes = Array.Empty<byte>();
-            if (token is not JObject obj
-                || !string.Equals(obj.GetValue("type", StringComparison.OrdinalIgnoreCase)?.Value<string>(), "Buffer", StringComparison.OrdinalIgnoreCase)
-                || obj.GetValue("data", StringComparison.OrdinalIgnoreCase) is not JArray array)
-            {
-                return false;
-            }
-            bytes = array.Select(b => (byte)b).ToArray();
-            return true;
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Microsoft.Azure.WebPubSub.Common;
+using Microsoft.Azure.WebPubSub.Common.Serialization;
 using Newtonsoft.Json.Linq;
 
 namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Output
@@ -18,7 +19,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Output
             {
                 throw new ArgumentException($"Not supported WebPubSubOperation: {actionName}. Supported: {string.Join(", ", ActionNames.All)}.");
             }
-            if (IsBinary(json) && !ActionDataJsonConverter.IsNodeBuffer(json.GetValue("data", StringComparison.OrdinalIgnoreCase)))
+            if (IsBinary(json) && !NodeBuffer.TryRead(json.GetValue("data", StringComparison.OrdinalIgnoreCase), out _))
             {
                 throw new ArgumentException("WebPubSubDataType is binary, please use ArrayBuffer as message data type.");
             }

@@ -19,9 +19,6 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub
         {
         }
 
-        /// <summary>The script-language name: the type name without its <c>Action</c> suffix, camel-cased.</summary>
-        internal string ActionName => ActionNames.Of(GetType());
-
         public static SendToAllAction CreateSendToAllAction(BinaryData data, WebPubSubDataType dataType, IEnumerable<string>? excluded = null) =>
             new() { Data = data, DataType = dataType, Excluded = excluded?.ToList()! };
 

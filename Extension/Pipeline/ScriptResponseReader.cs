@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using Microsoft.Azure.WebPubSub.Common;
+using Microsoft.Azure.WebPubSub.Common.Serialization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -97,13 +98,10 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
             }
         }
 
-        private static BinaryData ReadData(JToken data) => data.Type switch
-        {
-            JTokenType.String => BinaryData.FromString(data.Value<string>()!),
-            JTokenType.Object when data["type"]?.Value<string>() == "Buffer" && data["data"] is JArray bytes =>
-                BinaryData.FromBytes(bytes.Select(b => (byte)b).ToArray()),
-            _ => BinaryData.FromString(data.ToString(Formatting.None)),
-        };
+        private static BinaryData ReadData(JToken data) =>
+            data.Type == JTokenType.String ? BinaryData.FromString(data.Value<string>()!)
+            : NodeBuffer.TryRead(data, out var bytes) ? BinaryData.FromBytes(bytes)
+            : BinaryData.FromString(data.ToString(Formatting.None));
 
         private static WebPubSubDataType ReadDataType(JToken token)
         {

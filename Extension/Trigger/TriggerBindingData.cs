@@ -59,9 +59,5 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
                 ["eventName"] = context.EventName,
             };
         }
-
-        /// <summary>Gets the value a parameter of this name binds to, if the name is one of ours.</summary>
-        public static bool TryGetValue(WebPubSubTriggerEvent triggerEvent, string name, out object? value) =>
-            Values(triggerEvent).TryGetValue(name, out value);
     }
 }

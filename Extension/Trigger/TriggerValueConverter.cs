@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using Microsoft.Azure.WebPubSub.Common;
@@ -19,7 +20,8 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
         /// </summary>
         public static bool CanBindTo(Type type) => !type.IsValueType || type == typeof(WebPubSubDataType);
 
-        public static object? Convert(WebPubSubTriggerEvent triggerEvent, string parameterName, Type type)
+        // bindingData: the invocation's TriggerBindingData.Values, built once per invocation.
+        public static object? Convert(WebPubSubTriggerEvent triggerEvent, IReadOnlyDictionary<string, object?> bindingData, string parameterName, Type type)
         {
             var request = triggerEvent.Request;
             if (typeof(WebPubSubEventRequest).IsAssignableFrom(type) && type.IsInstanceOfType(request))
@@ -30,7 +32,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
             {
                 return type.IsInstanceOfType(triggerEvent.ConnectionContext) ? triggerEvent.ConnectionContext : null;
             }
-            if (TriggerBindingData.TryGetValue(triggerEvent, parameterName, out var named))
+            if (bindingData.TryGetValue(parameterName, out var named))
             {
                 return ConvertValue(named, type);
             }

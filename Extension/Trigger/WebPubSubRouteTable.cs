@@ -57,15 +57,13 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
         {
             var routes = _routes;
             var protocol = headers.IsMqtt ? WebPubSubTriggerAcceptedClientProtocols.Mqtt : WebPubSubTriggerAcceptedClientProtocols.WebPubSub;
-            foreach (var eventName in new[] { headers.EventName, AnyEvent })
-            {
-                if (routes.TryGetValue(new RouteKey(headers.Hub, headers.EventType, eventName, protocol), out var route)
-                    || routes.TryGetValue(new RouteKey(headers.Hub, headers.EventType, eventName, WebPubSubTriggerAcceptedClientProtocols.All), out route))
-                {
-                    return route;
-                }
-            }
-            return null;
+            return Lookup(headers.EventName) ?? Lookup(AnyEvent);
+
+            WebPubSubRoute? Lookup(string eventName) =>
+                routes.TryGetValue(new RouteKey(headers.Hub, headers.EventType, eventName, protocol), out var route)
+                || routes.TryGetValue(new RouteKey(headers.Hub, headers.EventType, eventName, WebPubSubTriggerAcceptedClientProtocols.All), out route)
+                    ? route
+                    : null;
         }
     }
 

@@ -38,8 +38,9 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
                 throw new InvalidOperationException(
                     $"WebPubSubTrigger functions run from Web PubSub event requests; got a value of type '{value?.GetType().Name ?? "null"}'.");
             }
-            var valueProvider = new TriggerValueProvider(triggerEvent, _parameter);
-            ITriggerData data = new TriggerData(valueProvider, TriggerBindingData.Values(triggerEvent)!)
+            var bindingData = TriggerBindingData.Values(triggerEvent);
+            var valueProvider = new TriggerValueProvider(triggerEvent, bindingData, _parameter);
+            ITriggerData data = new TriggerData(valueProvider, bindingData!)
             {
                 ReturnValueProvider = new ReturnValueCapture(triggerEvent),
             };
@@ -61,18 +62,20 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
         private sealed class TriggerValueProvider : IValueProvider
         {
             private readonly WebPubSubTriggerEvent _event;
+            private readonly IReadOnlyDictionary<string, object?> _bindingData;
             private readonly ParameterInfo _parameter;
 
-            public TriggerValueProvider(WebPubSubTriggerEvent triggerEvent, ParameterInfo parameter)
+            public TriggerValueProvider(WebPubSubTriggerEvent triggerEvent, IReadOnlyDictionary<string, object?> bindingData, ParameterInfo parameter)
             {
                 _event = triggerEvent;
+                _bindingData = bindingData;
                 _parameter = parameter;
             }
 
             public Type Type => _parameter.ParameterType;
 
             public Task<object?> GetValueAsync() =>
-                Task.FromResult(TriggerValueConverter.Convert(_event, _parameter.Name!, _parameter.ParameterType));
+                Task.FromResult(TriggerValueConverter.Convert(_event, _bindingData, _parameter.Name!, _parameter.ParameterType));
 
             public string ToInvokeString() =>
                 $"event '{_event.ConnectionContext.EventName}' from connection '{_event.ConnectionContext.ConnectionId}' in hub '{_event.ConnectionContext.Hub}'";

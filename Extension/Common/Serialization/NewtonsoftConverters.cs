@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -93,5 +94,22 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
         }
 
         public static BinaryData? From(BinaryData? data) => data == null ? null : new ScriptFriendlyBinaryData(data);
+    }
+
+    /// <summary>A Node.js Buffer as JSON.stringify writes it: <c>{"type":"Buffer","data":[1,2]}</c>.</summary>
+    internal static class NodeBuffer
+    {
+        public static bool TryRead(JToken? token, out byte[] bytes)
+        {
+            bytes = Array.Empty<byte>();
+            if (token is not JObject obj
+                || !string.Equals(obj.GetValue("type", StringComparison.OrdinalIgnoreCase)?.Value<string>(), "Buffer", StringComparison.OrdinalIgnoreCase)
+                || obj.GetValue("data", StringComparison.OrdinalIgnoreCase) is not JArray array)
+            {
+                return false;
+            }
+            bytes = array.Select(b => (byte)b).ToArray();
+            return true;
+        }
     }
 }
