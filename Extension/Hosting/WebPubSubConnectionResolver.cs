@@ -83,11 +83,19 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub
 
         private WebPubSubServiceAccess? Build(string name)
         {
-            if (name == WebPubSubSettingNames.DefaultConnection && !string.IsNullOrEmpty(_options.ConnectionString))
+            try
             {
-                return ConnectionStringParser.Parse(_options.ConnectionString!);
+                if (name == WebPubSubSettingNames.DefaultConnection && !string.IsNullOrEmpty(_options.ConnectionString))
+                {
+                    return ConnectionStringParser.Parse(_options.ConnectionString!);
+                }
+                return WebPubSubServiceAccessConfiguration.TryCreate(_configuration.GetSection(name), _componentFactory, out var access) ? access : null;
             }
-            return WebPubSubServiceAccessConfiguration.TryCreate(_configuration.GetSection(name), _componentFactory, out var access) ? access : null;
+            catch (ArgumentException ex)
+            {
+                // The parser's messages never quote the setting's text, so naming the connection is all we add.
+                throw new InvalidOperationException($"The Web PubSub connection '{name}' cannot be used: {ex.Message}", ex);
+            }
         }
 
         private static bool IsDefault(string? connectionName) =>

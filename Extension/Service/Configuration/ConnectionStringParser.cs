@@ -5,14 +5,21 @@ using System.Globalization;
 namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service
 {
     /// <summary>
-    /// Parses <c>Endpoint=...;AccessKey=...;Port=...;Version=1.0</c>. Messages never echo values other than the
-    /// port, because a malformed string may carry the key in an unexpected place.
+    /// Parses <c>Endpoint=...;AccessKey=...;Port=...;Version=1.0</c> (keys case-insensitive, split on the first
+    /// <c>=</c>, unknown keys ignored as upstream does).
     /// </summary>
+    /// <remarks>
+    /// A malformed string may carry the key anywhere (a missing <c>;</c> glues it to the previous value, a missing
+    /// <c>=</c> turns it into a property name), so no message ever contains text taken from the string: problems
+    /// are described with the canonical property names and segment positions only.
+    /// </remarks>
     internal static class ConnectionStringParser
     {
         private const string EndpointKey = "Endpoint";
         private const string AccessKeyKey = "AccessKey";
         private const string PortKey = "Port";
+        private const string VersionKey = "Version";
+        private static readonly string[] KnownKeys = { EndpointKey, AccessKeyKey, PortKey, VersionKey };
 
         public static WebPubSubServiceAccess Parse(string connectionString)
         {
@@ -25,7 +32,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service
 
             if (!properties.TryGetValue(EndpointKey, out string? endpointText) || endpointText.Length == 0)
             {
-                throw new ArgumentException($"Required property not found in connection string: {EndpointKey}.", nameof(connectionString));
+                throw Malformed($"the required property '{EndpointKey}' is missing or empty");
             }
 
             Uri endpoint = ParseEndpoint(endpointText.TrimEnd('/'));
@@ -55,25 +62,84 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service
         private static Dictionary<string, string> Split(string connectionString)
         {
             var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (string segment in connectionString.Split(';'))
+            var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            string[] segments = connectionString.Split(';');
+            for (int i = 0; i < segments.Length; i++)
             {
+                int position = i + 1;
+                string segment = segments[i].Trim();
                 int equals = segment.IndexOf('=');
+                string key = equals < 0 ? segment : segment.Substring(0, equals).TrimEnd();
+                string? canonical = Canonical(key);
+                if (canonical == null)
+                {
+                    RejectMangledKnownKey(key, position);
+                    continue; // upstream ignores unknown keys and segments without '='
+                }
+
                 if (equals < 0)
                 {
-                    continue; // upstream ignores segments without '='
+                    throw Malformed($"'{canonical}' (segment {position}) has no '='");
                 }
 
-                string key = segment.Substring(0, equals).Trim();
-                string value = segment.Substring(equals + 1).Trim();
-                if (properties.ContainsKey(key))
+                if (positions.TryGetValue(key, out int first))
                 {
-                    throw new ArgumentException($"Duplicate properties found in connection string: {key}.", nameof(connectionString));
+                    throw Malformed($"'{canonical}' is set twice (segments {first} and {position})");
                 }
 
-                properties.Add(key, value);
+                string value = segment.Substring(equals + 1).Trim();
+                RejectGluedKnownKey(canonical, value);
+
+                positions.Add(key, position);
+                properties.Add(canonical, value);
             }
 
             return properties;
+        }
+
+        private static string? Canonical(string key)
+        {
+            foreach (string known in KnownKeys)
+            {
+                if (string.Equals(known, key, StringComparison.OrdinalIgnoreCase))
+                {
+                    return known;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// <c>AccessKeyabc==</c> (a missing '=') would otherwise be an unknown key and silently yield a key-less
+        /// connection. Only the long names are checked, so that an unrelated key such as <c>Portal</c> still passes.
+        /// </summary>
+        private static void RejectMangledKnownKey(string key, int position)
+        {
+            foreach (string known in new[] { AccessKeyKey, EndpointKey })
+            {
+                if (key.StartsWith(known, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw Malformed($"segment {position} starts with '{known}' but is not '{known}=<value>'");
+                }
+            }
+        }
+
+        /// <summary>
+        /// <c>Port=80AccessKey=...</c> or <c>Endpoint=https://hAccessKey=...</c>: a missing ';' glues the next
+        /// property (often the key) into this value. A key is opaque base64 text whose only '=' is trailing padding,
+        /// so in its value only the long names are looked for: a real key ending in "Port=" must stay valid.
+        /// </summary>
+        private static void RejectGluedKnownKey(string canonical, string value)
+        {
+            foreach (string known in KnownKeys)
+            {
+                bool tooShortToRuleOut = canonical == AccessKeyKey && known == PortKey;
+                if (!tooShortToRuleOut && value.IndexOf(known + "=", StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    throw Malformed($"the value of '{canonical}' contains '{known}=': a ';' is probably missing before '{known}'");
+                }
+            }
         }
 
         private static int ParsePort(string text)
@@ -83,7 +149,11 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service
                 return port;
             }
 
-            throw new ArgumentException($"Invalid Port value: {text}");
+            throw Malformed($"'{PortKey}' must be a whole number from 1 to 65535");
         }
+
+        private static ArgumentException Malformed(string problem) => new(
+            $"The Web PubSub connection string is malformed: {problem}. " +
+            "Expected 'Endpoint=https://<name>.webpubsub.azure.com;AccessKey=<key>;Version=1.0;' (Port optional).");
     }
 }
