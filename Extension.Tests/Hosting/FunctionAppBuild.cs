@@ -2,6 +2,8 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
 using System.Text;
 using NUnit.Framework;
 
@@ -35,6 +37,10 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hosting
             }
             return output;
         }
+
+        /// <summary>Loads the built app's assembly from the output's <c>bin</c> folder (see <see cref="AppLoadContext"/>).</summary>
+        public static Assembly Load(string output, string assemblyName) =>
+            new AppLoadContext(Path.Combine(output, "bin")).LoadApp(assemblyName);
 
         public static void Delete(string? output)
         {
@@ -105,6 +111,36 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hosting
         {
             var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
             return !string.IsNullOrEmpty(host) && File.Exists(host) ? host : "dotnet";
+        }
+    }
+
+    /// <summary>
+    /// Loads a built app from its bin folder; every assembly this test process has (WebJobs, this extension, ...)
+    /// comes from the process, so the app's attributes are the types the JobHost binds.
+    /// </summary>
+    internal sealed class AppLoadContext : AssemblyLoadContext
+    {
+        private readonly string _bin;
+
+        public AppLoadContext(string bin)
+            : base("FunctionApp:" + bin)
+        {
+            _bin = bin;
+        }
+
+        public Assembly LoadApp(string name) => LoadFromAssemblyPath(Path.Combine(_bin, name + ".dll"));
+
+        protected override Assembly? Load(AssemblyName assemblyName)
+        {
+            try
+            {
+                return Default.LoadFromAssemblyName(assemblyName);
+            }
+            catch (FileNotFoundException)
+            {
+                var path = Path.Combine(_bin, assemblyName.Name + ".dll");
+                return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
+            }
         }
     }
 }

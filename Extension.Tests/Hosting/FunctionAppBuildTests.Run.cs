@@ -169,7 +169,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hosting
             }
             _service = new LocalHttpServer { Handler = (_, r) => { r.StatusCode = 202; return Task.CompletedTask; } };
             var endpoint = $"Endpoint=http://{_service.BaseUri.Host};Port={_service.BaseUri.Port};Version=1.0;";
-            var app = new AppLoadContext(Path.Combine(_outputDirectory, "bin")).LoadApp("WebPubSubFunctionApp");
+            var app = FunctionAppBuild.Load(_outputDirectory, "WebPubSubFunctionApp");
             _host = await WebPubSubTestHost.StartAsync(
                 new Dictionary<string, string?>
                 {
@@ -187,36 +187,6 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hosting
         {
             _host?.DisposeAsync().AsTask().GetAwaiter().GetResult();
             _service?.Dispose();
-        }
-
-        /// <summary>
-        /// Loads the app from its bin folder; every assembly this test process has (WebJobs, this extension, ...)
-        /// comes from the process, so the app's attributes are the types the JobHost binds.
-        /// </summary>
-        private sealed class AppLoadContext : AssemblyLoadContext
-        {
-            private readonly string _bin;
-
-            public AppLoadContext(string bin)
-                : base("FunctionApp")
-            {
-                _bin = bin;
-            }
-
-            public Assembly LoadApp(string name) => LoadFromAssemblyPath(Path.Combine(_bin, name + ".dll"));
-
-            protected override Assembly? Load(AssemblyName assemblyName)
-            {
-                try
-                {
-                    return Default.LoadFromAssemblyName(assemblyName);
-                }
-                catch (FileNotFoundException)
-                {
-                    var path = Path.Combine(_bin, assemblyName.Name + ".dll");
-                    return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
-                }
-            }
         }
     }
 }
