@@ -36,14 +36,6 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub
             Connections = connections;
         }
 
-        /// <summary>The singular form; see <see cref="WebPubSubTriggerAttribute.Connection"/>.</summary>
-        [Obsolete("Use Connections instead.")]
-        public string? Connection
-        {
-            get => LegacyConnection.Get(Connections);
-            set => Connections = LegacyConnection.Set(Connections, value);
-        }
-
         /// <summary>
         /// <see cref="Connections"/> for the WebJobs host and function.json; use <see cref="Connections"/> in code.
         /// </summary>
@@ -56,5 +48,14 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub
             set => Connections = value;
         }
 #pragma warning restore IDE1006
+
+        /// <summary>The singular form; see <see cref="WebPubSubTriggerAttribute.Connection"/>.</summary>
+        /// <remarks>Declared after <c>connections</c>: hosts that set properties in declaration order apply it last, so it fills an empty list.</remarks>
+        [Obsolete("Use Connections instead.")]
+        public string? Connection
+        {
+            get => LegacyConnection.Get(Connections);
+            set => Connections = LegacyConnection.Set(Connections, value);
+        }
     }
 }
