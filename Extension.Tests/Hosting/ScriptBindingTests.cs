@@ -105,7 +105,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hosting
         }
 
         /// <summary>A user event signed only with the key of the connection named <c>Other</c>.</summary>
-        internal static HttpRequestMessage FromOther(string eventName = "message") =>
+        private static HttpRequestMessage FromOther(string eventName = "message") =>
             User("chat", eventName, Encoding.UTF8.GetBytes("hi"), "text/plain",
                 new Dictionary<string, string?> { ["ce-signature"] = Sign("conn-1", OtherKey) });
 
