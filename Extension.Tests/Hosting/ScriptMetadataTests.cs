@@ -75,6 +75,28 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hosting
         }
 
         [Test]
+        public void ArrayMembersAreTakenFromJsonArrays()
+        {
+            var negotiate = (WebPubSubConnectionAttribute)_metadata.GetAttribute(typeof(WebPubSubConnectionAttribute),
+                JObject.Parse("{\"type\":\"webPubSubConnection\",\"name\":\"c\",\"roles\":[\"r1\",\"r2\"],\"groups\":[\"g1\"],\"expiresAfterMinutes\":5}"));
+            Assert.That((negotiate.Roles, negotiate.Groups, negotiate.ExpiresAfterMinutes), Is.EqualTo((new[] { "r1", "r2" }, new[] { "g1" }, 5)));
+            var context = (WebPubSubContextAttribute)_metadata.GetAttribute(typeof(WebPubSubContextAttribute),
+                JObject.Parse("{\"type\":\"webPubSubContext\",\"name\":\"c\",\"connections\":[\"A\",\"B\"],\"connection\":\"X\"}"));
+            Assert.That(context.Connections, Is.EqualTo(new[] { "A", "B" }));
+        }
+
+        [Test]
+        public void SingularConnectionFillsAnEmptyJsonArray()
+        {
+            var context = (WebPubSubContextAttribute)_metadata.GetAttribute(typeof(WebPubSubContextAttribute),
+                JObject.Parse("{\"type\":\"webPubSubContext\",\"name\":\"c\",\"connections\":[],\"connection\":\"X\"}"));
+            Assert.That(context.Connections, Is.EqualTo(new[] { "X" }));
+            var trigger = (WebPubSubTriggerAttribute)_metadata.GetAttribute(typeof(WebPubSubTriggerAttribute),
+                JObject.Parse("{\"type\":\"webPubSubTrigger\",\"name\":\"r\",\"eventName\":\"connect\",\"eventType\":\"system\",\"connections\":[],\"connection\":\"X\"}"));
+            Assert.That(trigger.Connections, Is.EqualTo(new[] { "X" }));
+        }
+
+        [Test]
         public void ScriptLanguagesGetJsonFriendlyTypes()
         {
             var negotiate = new WebPubSubConnectionAttribute { Hub = "chat" };
