@@ -7,8 +7,14 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Benchmarks
     public static class Program
     {
         // e.g. dotnet run -c Release -- --job short -f '*'
-        public static void Main(string[] args)
+        //      dotnet run -c Release -- loopback [requests]   (host CPU through tools/FunctionsHost; see README)
+        public static int Main(string[] args)
         {
+            if (args.Length > 0 && args[0] == "loopback")
+            {
+                return Loopback.LoopbackCpu.RunAsync(args.Skip(1).ToArray()).GetAwaiter().GetResult();
+            }
+
             // BenchmarkDotNet's out-of-process toolchain needs the .csproj name to equal the assembly name; this project
             // keeps the InternalsVisibleTo assembly name in Benchmarks.csproj, so run in-process unless told otherwise.
             if (!args.Any(a => a.Equals("--inProcess", StringComparison.OrdinalIgnoreCase)))
@@ -17,6 +23,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Benchmarks
             }
 
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+            return 0;
         }
     }
 }
