@@ -25,6 +25,8 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Contracts
         /// <summary>The trigger input: the string the trigger binds to for a function without <c>dataType</c>.</summary>
         internal JObject TriggerInput(string kind) => JObject.Parse(_fixture.Invocation(kind).TriggerInput);
 
+        internal OutOfProcPayloadFixture Fixture => _fixture;
+
         internal string RawTriggerInput(string kind) => _fixture.Invocation(kind).TriggerInput;
 
         /// <summary>The binding data the host forwards to workers (after <c>ApplyBindingData</c>).</summary>

@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
 using Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Infrastructure;
+using Microsoft.Azure.WebJobs.Host;
 using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Infrastructure.CloudEventRequests;
 
@@ -40,6 +41,15 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Contracts
         }
 
         public HostInvocation Invocation(string function) => Recorder.Invocations[function];
+
+        /// <summary>The parameter type WebJobs gives a script input binding, as the Functions host asks for it.</summary>
+        public System.Type ScriptDefaultType(System.Attribute attribute, System.Type requestedType)
+        {
+#pragma warning disable CS0618 // The Functions host types script bindings through this very service.
+            var metadata = _host.Services.GetRequiredService<IJobHostMetadataProvider>();
+#pragma warning restore CS0618
+            return metadata.GetDefaultType(attribute, System.IO.FileAccess.Read, requestedType);
+        }
 
         public ValueTask DisposeAsync() => _host.DisposeAsync();
 

@@ -1,3 +1,4 @@
+using Microsoft.Azure.WebPubSub.Common;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 
@@ -9,6 +10,17 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Contracts
     /// </summary>
     public class TriggerInputContractTests : OutOfProcContractTests
     {
+        /// <summary>
+        /// The premise of these tests: the Functions host types a script trigger without <c>dataType</c> by asking
+        /// WebJobs for the default type (requested type <c>object</c>), and for our trigger that is <c>string</c>.
+        /// </summary>
+        [Test]
+        public void TheHostBindsTheTriggerToString()
+        {
+            var attribute = new WebPubSubTriggerAttribute(PayloadCaptureFunctions.Hub, WebPubSubEventType.System, "connect");
+            Assert.That(Fixture.ScriptDefaultType(attribute, typeof(object)), Is.EqualTo(typeof(string)));
+        }
+
         [TestCaseSource(nameof(EventKinds))]
         public void TopLevelKeysAreUpstreams(string kind) =>
             Assert.That(UpstreamShapes.Keys(TriggerInput(kind)), Is.EquivalentTo(UpstreamShapes.TriggerKeys[kind]));
