@@ -93,7 +93,8 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Common
                 Assert.That(back.Mqtt.UserProperties, Is.EqualTo(UserProperties));
                 Assert.That(back.Claims!["c"], Is.EqualTo(new[] { "1" }));
                 Assert.That(back.ClientCertificates!.Single().Content, Is.EqualTo("pem"));
-                Assert.That(back.Subprotocols, Is.Null);
+                // As upstream: every MQTT connect reports the MQTT WebSocket subprotocol.
+                Assert.That(back.Subprotocols, Is.EqualTo(new[] { "mqtt" }));
             });
             AssertSameContext(back.ConnectionContext, request.ConnectionContext);
             Assert.That(Deserialize<MqttConnectEventRequest>(json).Mqtt.Username, Is.EqualTo("u"));

@@ -4,7 +4,6 @@ using System.IO;
 using System.Text;
 using Microsoft.Azure.WebPubSub.Common.Serialization;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Converters;
 using Newtonsoft.Json.Linq;
 
 namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub
@@ -19,8 +18,10 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub
         /// <summary>Immutable after construction; Newtonsoft serializers are safe to share for reading and writing.</summary>
         public static JsonSerializer Serializer { get; } = JsonSerializer.Create(new JsonSerializerSettings
         {
-            // The model's own properties carry their converters; these cover values serialised on their own.
-            Converters = { new StringEnumConverter(), new BinaryDataTextNewtonsoftConverter() },
+            // The model's own properties and types carry their converters (names where upstream wrote names); this
+            // one covers payloads serialised on their own. No blanket enum converter: upstream wrote the other enums
+            // (MQTT protocol version, disconnect codes) as numbers.
+            Converters = { new BinaryDataTextNewtonsoftConverter() },
             DateParseHandling = DateParseHandling.None,
         });
 

@@ -31,16 +31,11 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
         public override IReadOnlyDictionary<string, string[]> GetAllHeaders()
         {
             var all = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+            // Request headers only, as upstream: the connection context's headers are what every worker sees, and
+            // upstream never put the body's Content-Type/Content-Length there for triggers.
             foreach (var header in _request.Headers)
             {
                 all[header.Key] = header.Value.ToArray();
-            }
-            if (_request.Content != null)
-            {
-                foreach (var header in _request.Content.Headers)
-                {
-                    all[header.Key] = header.Value.ToArray();
-                }
             }
             return all;
         }

@@ -11,19 +11,31 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
     /// </summary>
     internal static class TriggerBindingData
     {
+        // Upstream's keys, spelt as upstream spells them. Matching by name is case-insensitive everywhere in WebJobs
+        // (C# parameters, {binding expressions}), but custom handlers get these keys verbatim as their Metadata.
+        public const string Request = "Request";
+        public const string ConnectionContext = "ConnectionContext";
+        public const string Data = "Data";
+        public const string DataType = "DataType";
+        public const string Claims = "Claims";
+        public const string Query = "Query";
+        public const string Subprotocols = "Subprotocols";
+        public const string ClientCertificates = "ClientCertificates";
+        public const string Reason = "Reason";
+
         public static IReadOnlyDictionary<string, Type> Contract(string triggerParameterName, Type triggerParameterType)
         {
             var contract = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase)
             {
-                ["request"] = typeof(WebPubSubEventRequest),
-                ["connectionContext"] = typeof(WebPubSubConnectionContext),
-                ["data"] = typeof(BinaryData),
-                ["dataType"] = typeof(WebPubSubDataType),
-                ["claims"] = typeof(IReadOnlyDictionary<string, string[]>),
-                ["query"] = typeof(IReadOnlyDictionary<string, string[]>),
-                ["subprotocols"] = typeof(IReadOnlyList<string>),
-                ["clientCertificates"] = typeof(IReadOnlyList<WebPubSubClientCertificate>),
-                ["reason"] = typeof(string),
+                [Request] = typeof(WebPubSubEventRequest),
+                [ConnectionContext] = typeof(WebPubSubConnectionContext),
+                [Data] = typeof(BinaryData),
+                [DataType] = typeof(WebPubSubDataType),
+                [Claims] = typeof(IReadOnlyDictionary<string, string[]>),
+                [Query] = typeof(IReadOnlyDictionary<string, string[]>),
+                [Subprotocols] = typeof(IReadOnlyList<string>),
+                [ClientCertificates] = typeof(IReadOnlyList<WebPubSubClientCertificate>),
+                [Reason] = typeof(string),
                 ["group"] = typeof(string),
                 // Addition to upstream: flat values for binding expressions.
                 ["connectionId"] = typeof(string),
@@ -43,15 +55,15 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
             var context = triggerEvent.ConnectionContext;
             return new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase)
             {
-                ["request"] = triggerEvent.Request,
-                ["connectionContext"] = context,
-                ["data"] = ScriptFriendlyBinaryData.From(triggerEvent.Data),
-                ["dataType"] = triggerEvent.DataType,
-                ["claims"] = triggerEvent.Claims,
-                ["query"] = triggerEvent.Query,
-                ["subprotocols"] = triggerEvent.Subprotocols,
-                ["clientCertificates"] = triggerEvent.ClientCertificates,
-                ["reason"] = triggerEvent.Reason,
+                [Request] = triggerEvent.Request,
+                [ConnectionContext] = context,
+                [Data] = ScriptFriendlyBinaryData.From(triggerEvent.Data),
+                [DataType] = triggerEvent.DataType,
+                [Claims] = triggerEvent.Claims,
+                [Query] = triggerEvent.Query,
+                [Subprotocols] = triggerEvent.Subprotocols,
+                [ClientCertificates] = triggerEvent.ClientCertificates,
+                [Reason] = triggerEvent.Reason,
                 ["group"] = triggerEvent.Group,
                 ["connectionId"] = context.ConnectionId,
                 ["userId"] = context.UserId,

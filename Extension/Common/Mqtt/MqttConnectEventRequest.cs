@@ -10,6 +10,8 @@ namespace Microsoft.Azure.WebPubSub.Common
     [DataContract]
     public class MqttConnectEventRequest : ConnectEventRequest
     {
+        private static readonly string[] MqttSubprotocols = { "mqtt" };
+
         public MqttConnectEventRequest(
             MqttConnectionContext context,
             IReadOnlyDictionary<string, string[]>? claims,
@@ -17,8 +19,8 @@ namespace Microsoft.Azure.WebPubSub.Common
             IEnumerable<WebPubSubClientCertificate>? certificates,
             IReadOnlyDictionary<string, string[]>? headers,
             MqttConnectProperties mqtt)
-            // MQTT has no WebSocket subprotocol negotiation, hence none here.
-            : base(context, claims, query, null, certificates, headers)
+            // Upstream reports the MQTT WebSocket subprotocol for every MQTT connect; workers and handlers read it.
+            : base(context, claims, query, MqttSubprotocols, certificates, headers)
         {
             Mqtt = mqtt;
         }
