@@ -49,7 +49,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
 
         public Task<IListener> CreateListenerAsync(ListenerFactoryContext context)
         {
-            var route = new WebPubSubRoute(_key, context.Descriptor.ShortName, _validator, context.Executor);
+            var route = new WebPubSubRoute(_key, context.Descriptor.ShortName, _validator, context.Executor, _parameter.ParameterType);
             return Task.FromResult<IListener>(new WebPubSubListener(_routes, route));
         }
 
