@@ -70,13 +70,21 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
             }
 
             var result = new Dictionary<string, BinaryData>();
-            foreach (JsonProperty property in element.EnumerateObject())
+            try
             {
-                if (property.Value.ValueKind != JsonValueKind.String || !property.Value.TryGetBytesFromBase64(out byte[]? bytes))
+                foreach (JsonProperty property in element.EnumerateObject())
                 {
-                    return false;
+                    if (property.Value.ValueKind != JsonValueKind.String || !property.Value.TryGetBytesFromBase64(out byte[]? bytes))
+                    {
+                        return false;
+                    }
+                    result[property.Name] = BinaryData.FromBytes(bytes);
                 }
-                result[property.Name] = BinaryData.FromBytes(bytes);
+            }
+            catch (InvalidOperationException)
+            {
+                // A name or value with a lone surrogate escape ("\ud800") cannot be unescaped.
+                return false;
             }
             states = result;
             return true;

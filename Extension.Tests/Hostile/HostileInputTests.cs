@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Infrastructure;
+using NUnit.Framework;
+
+namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hostile
+{
+    /// <summary>
+    /// Issue 7: seeded hostile-input test. Generated requests (see <see cref="Mutations"/>) go through a real
+    /// JobHost, most to the webhook and a share to the context binding's HTTP function, with valid control
+    /// requests in between. For each: no 5xx, no request over 5 s, no function run without a valid signature
+    /// or with a null value, and every control request succeeds. The seed is printed; set
+    /// WEBPUBSUB_HOSTILE_SEED (and WEBPUBSUB_HOSTILE_COUNT) to explore other sequences locally.
+    /// </summary>
+    [Category("Hostile")]
+    public class HostileInputTests
+    {
+        private const int DefaultSeed = 20261201;
+        private const int DefaultCount = 1200;
+        private static readonly TimeSpan Limit = TimeSpan.FromSeconds(5);
+
+        private readonly InvocationRecorder _recorder = new();
+        private WebPubSubTestHost _host = null!;
+
+        [OneTimeSetUp]
+        public async Task Start() => _host = await HostileHost.StartAsync(_recorder);
+
+        [OneTimeTearDown]
+        public async Task Stop() => await _host.DisposeAsync();
+
+        [Test]
+        public async Task GeneratedRequestsAreAnsweredSafely()
+        {
+            var seed = Setting("WEBPUBSUB_HOSTILE_SEED", DefaultSeed);
+            var count = Setting("WEBPUBSUB_HOSTILE_COUNT", DefaultCount);
+            TestContext.Progress.WriteLine($"Hostile-input test: seed {seed}, {count} generated requests (WEBPUBSUB_HOSTILE_SEED overrides).");
+            var generator = new HostileRequestGenerator(seed);
+            var failures = new List<string>();
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < count && failures.Count < 10; i++)
+            {
+                var request = generator.Next();
+                var viaContext = generator.Chance(0.2);
+                var problem = viaContext ? await CheckContextAsync(request) : await CheckWebhookAsync(request, mustSucceed: false);
+                Report(failures, seed, i, request, problem);
+                if (i % 4 == 0)
+                {
+                    var control = generator.Control();
+                    Report(failures, seed, i, control, await CheckWebhookAsync(control, mustSucceed: true));
+                }
+            }
+            TestContext.Progress.WriteLine($"Hostile-input test: {count} requests (plus controls) in {clock.Elapsed.TotalSeconds:F1} s.");
+            Assert.That(failures.Count, Is.Zero, string.Join(Environment.NewLine + Environment.NewLine, failures));
+        }
+
+        private async Task<string?> CheckWebhookAsync(HostileRequest request, bool mustSucceed)
+        {
+            var (response, elapsed) = await TimedAsync(async () => (HttpResponseMessage?)await _host.SendAsync(request.ToMessage()));
+            var invocations = _recorder.Drain();
+            if (response == null)
+            {
+                return $"no answer within {Limit.TotalSeconds} s";
+            }
+            var status = (int)response.StatusCode;
+            var body = await response.Content.ReadAsStringAsync();
+            return status >= 500 ? $"answered {status}: {body}"
+                : elapsed > Limit ? $"took {elapsed.TotalSeconds:F1} s"
+                : mustSucceed && status != 200 ? $"control request answered {status}: {body}"
+                : mustSucceed && request.Method != HttpMethod.Options && invocations.Count != 1 ? $"control request ran {invocations.Count} functions"
+                : status >= 400 && invocations.Count > 0 ? $"answered {status} but ran {invocations[0].Function}"
+                : CheckInvocations(request, invocations);
+        }
+
+        private async Task<string?> CheckContextAsync(HostileRequest request)
+        {
+            Exception? error = null;
+            var (_, elapsed) = await TimedAsync(async () =>
+            {
+                try
+                {
+                    await HostileHost.CallContextAsync(_host, request.ToMessage());
+                }
+                catch (Exception e)
+                {
+                    error = e;
+                }
+                return (HttpResponseMessage?)null;
+            });
+            var invocations = _recorder.Drain();
+            if (error != null || elapsed > Limit || invocations.Count != 1 || invocations[0].Value is not WebPubSubContext context)
+            {
+                return $"context function: {error?.ToString() ?? $"{invocations.Count} invocations in {elapsed.TotalSeconds:F1} s"}";
+            }
+            return (int)context.Response.StatusCode >= 500 ? $"context response {(int)context.Response.StatusCode}: {context.ErrorMessage}"
+                : !context.HasError && context.Request == null ? "context without error has no request"
+                : context.HasError || context.IsPreflight ? null
+                : CheckInvocations(request, new[] { new Invocation("context", context.Request) });
+        }
+
+        /// <summary>Whatever a function got is non-null and comes from a request signed for its own connection id.</summary>
+        private static string? CheckInvocations(HostileRequest request, IReadOnlyList<Invocation> invocations)
+        {
+            foreach (var invocation in invocations)
+            {
+                if (invocation.Value == null)
+                {
+                    return $"{invocation.Function} was invoked with null";
+                }
+                if (request.MustNotInvoke)
+                {
+                    return $"{invocation.Function} ran for an unauthentic request";
+                }
+                if (!SignatureOracle.IsAuthentic(invocation.Value))
+                {
+                    return $"{invocation.Function} ran for a request whose signature does not match its connection id";
+                }
+            }
+            return null;
+        }
+
+        private static async Task<(HttpResponseMessage? Response, TimeSpan Elapsed)> TimedAsync(Func<Task<HttpResponseMessage?>> send)
+        {
+            var clock = Stopwatch.StartNew();
+            var task = send();
+            // A hang must fail the run, not block it: give up on the request after twice the limit.
+            var finished = await Task.WhenAny(task, Task.Delay(Limit + Limit)) == task;
+            return (finished ? await task : null, finished ? clock.Elapsed : Limit + Limit);
+        }
+
+        private static void Report(List<string> failures, int seed, int index, HostileRequest request, string? problem)
+        {
+            if (problem != null)
+            {
+                failures.Add($"seed {seed}, request #{index}: {problem}{Environment.NewLine}  {request}");
+            }
+        }
+
+        private static int Setting(string name, int fallback) =>
+            int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    }
+}
