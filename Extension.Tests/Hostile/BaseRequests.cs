@@ -24,14 +24,25 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hostile
         private const string MqttDisconnectedBody =
             "{\"reason\":\"bye\",\"mqtt\":{\"initiatedByClient\":true,\"disconnectPacket\":{\"code\":0,\"userProperties\":[{\"name\":\"a\",\"value\":\"b\"}]}}}";
 
-        /// <summary>The kinds, by name; <see cref="Create"/> builds one for a connection id.</summary>
+        /// <summary>The kinds, by name; <see cref="Create(string, string, string)"/> builds one for a connection id and hub.</summary>
         public static readonly string[] Kinds =
         {
             "connect", "mqttConnect", "connected", "disconnected", "mqttDisconnected", "text", "json", "binary",
             "otherUserEvent", "joined", "left", "handshake",
         };
 
-        public static HostileRequest Create(string kind, string connectionId) => kind switch
+        public static HostileRequest Create(string kind, string connectionId, string hub)
+        {
+            var request = Create(kind, connectionId);
+            if (request.Get("ce-hub") != null)
+            {
+                request.Set("ce-hub", hub);
+                request.Set("ce-source", $"/hubs/{hub}/client/{connectionId}");
+            }
+            return request;
+        }
+
+        private static HostileRequest Create(string kind, string connectionId) => kind switch
         {
             "connect" => Event("sys.connect", "connect", connectionId, ConnectBody),
             "mqttConnect" => Mqtt(Event("sys.connect", "connect", connectionId, MqttConnectBody)),

@@ -13,6 +13,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hostile
     public sealed class HostileFunctions
     {
         public const string Hub = "fuzz";
+        public const string ScriptHub = "script";
         private readonly InvocationRecorder _recorder;
 
         public HostileFunctions(InvocationRecorder recorder) => _recorder = recorder;
@@ -81,6 +82,29 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hostile
         [FunctionName("strictMqttConnect")]
         public void StrictMqttConnect([WebPubSubTrigger("strict", WebPubSubEventType.System, "connect")] MqttConnectEventRequest request) =>
             _recorder.Record("strictMqttConnect", request);
+
+        // Hub "script": the script-language shapes (JSON in, JSON out) for every event kind.
+        [FunctionName("scriptConnect")]
+        public JObject ScriptConnect([WebPubSubTrigger(ScriptHub, WebPubSubEventType.System, "connect")] JObject request)
+        {
+            _recorder.Record("scriptConnect", request);
+            return JObject.Parse("{\"userId\":\"u\",\"groups\":[\"g\"],\"roles\":[],\"states\":{\"n\":{\"a\":1}},\"mqtt\":{\"userProperties\":[]}}");
+        }
+
+        [FunctionName("scriptAnySystem")]
+        public void ScriptAnySystem([WebPubSubTrigger(ScriptHub, WebPubSubEventType.System, "*")] JObject request) =>
+            _recorder.Record("scriptAnySystem", request);
+
+        [FunctionName("scriptAnyUser")]
+        public string ScriptAnyUser([WebPubSubTrigger(ScriptHub, WebPubSubEventType.User, "*")] string request)
+        {
+            _recorder.Record("scriptAnyUser", request);
+            return "{\"data\":{\"echo\":true},\"dataType\":\"json\",\"states\":{\"k\":\"v\"}}";
+        }
+
+        [FunctionName("scriptGroups")]
+        public void ScriptGroups([WebPubSubTrigger(ScriptHub, WebPubSubEventType.GroupPresence, "*")] byte[] request) =>
+            _recorder.Record("scriptGroups", request);
 
         // No FunctionName: tests call it as "HostileFunctions.Context".
         public void Context([HttpTrigger("post", "options", "get", "put", "delete")] HttpRequest req, [WebPubSubContext] WebPubSubContext context) =>

@@ -41,24 +41,26 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hostile
             TestContext.Progress.WriteLine($"Hostile-input test: seed {seed}, {count} generated requests (WEBPUBSUB_HOSTILE_SEED overrides).");
             var generator = new HostileRequestGenerator(seed);
             var failures = new List<string>();
+            var outcomes = new SortedDictionary<string, int>(StringComparer.Ordinal);
             var clock = Stopwatch.StartNew();
             for (var i = 0; i < count && failures.Count < 10; i++)
             {
                 var request = generator.Next();
                 var viaContext = generator.Chance(0.2);
-                var problem = viaContext ? await CheckContextAsync(request) : await CheckWebhookAsync(request, mustSucceed: false);
+                var problem = viaContext ? await CheckContextAsync(request, outcomes) : await CheckWebhookAsync(request, mustSucceed: false, outcomes);
                 Report(failures, seed, i, request, problem);
                 if (i % 4 == 0)
                 {
                     var control = generator.Control();
-                    Report(failures, seed, i, control, await CheckWebhookAsync(control, mustSucceed: true));
+                    Report(failures, seed, i, control, await CheckWebhookAsync(control, mustSucceed: true, outcomes));
                 }
             }
-            TestContext.Progress.WriteLine($"Hostile-input test: {count} requests (plus controls) in {clock.Elapsed.TotalSeconds:F1} s.");
+            TestContext.Progress.WriteLine($"Hostile-input test: {count} requests (plus controls) in {clock.Elapsed.TotalSeconds:F1} s; " +
+                string.Join(", ", outcomes.Select(o => $"{o.Key}: {o.Value}")));
             Assert.That(failures.Count, Is.Zero, string.Join(Environment.NewLine + Environment.NewLine, failures));
         }
 
-        private async Task<string?> CheckWebhookAsync(HostileRequest request, bool mustSucceed)
+        private async Task<string?> CheckWebhookAsync(HostileRequest request, bool mustSucceed, IDictionary<string, int> outcomes)
         {
             var (response, elapsed) = await TimedAsync(async () => (HttpResponseMessage?)await _host.SendAsync(request.ToMessage()));
             var invocations = _recorder.Drain();
@@ -68,6 +70,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hostile
             }
             var status = (int)response.StatusCode;
             var body = await response.Content.ReadAsStringAsync();
+            Count(outcomes, $"webhook {status}{(invocations.Count > 0 ? " ran" : string.Empty)}");
             return status >= 500 ? $"answered {status}: {body}"
                 : elapsed > Limit ? $"took {elapsed.TotalSeconds:F1} s"
                 : mustSucceed && status != 200 ? $"control request answered {status}: {body}"
@@ -76,7 +79,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hostile
                 : CheckInvocations(request, invocations);
         }
 
-        private async Task<string?> CheckContextAsync(HostileRequest request)
+        private async Task<string?> CheckContextAsync(HostileRequest request, IDictionary<string, int> outcomes)
         {
             Exception? error = null;
             var (_, elapsed) = await TimedAsync(async () =>
@@ -96,6 +99,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hostile
             {
                 return $"context function: {error?.ToString() ?? $"{invocations.Count} invocations in {elapsed.TotalSeconds:F1} s"}";
             }
+            Count(outcomes, $"context {(int)context.Response.StatusCode}{(context.HasError ? string.Empty : " ran")}");
             return (int)context.Response.StatusCode >= 500 ? $"context response {(int)context.Response.StatusCode}: {context.ErrorMessage}"
                 : !context.HasError && context.Request == null ? "context without error has no request"
                 : context.HasError || context.IsPreflight ? null
@@ -139,6 +143,9 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hostile
                 failures.Add($"seed {seed}, request #{index}: {problem}{Environment.NewLine}  {request}");
             }
         }
+
+        private static void Count(IDictionary<string, int> outcomes, string outcome) =>
+            outcomes[outcome] = outcomes.TryGetValue(outcome, out var n) ? n + 1 : 1;
 
         private static int Setting(string name, int fallback) =>
             int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;

@@ -10,6 +10,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hostile
     {
         private readonly Random _random;
         private int _count;
+        private int _controls;
 
         public HostileRequestGenerator(int seed) => _random = new Random(seed);
 
@@ -19,8 +20,9 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hostile
         public HostileRequest Next()
         {
             var kind = BaseRequests.Kinds[_random.Next(BaseRequests.Kinds.Length)];
-            var request = BaseRequests.Create(kind, ConnectionId());
-            request.Steps.Add(kind);
+            var hub = _random.Next(3) == 0 ? HostileFunctions.ScriptHub : HostileFunctions.Hub;
+            var request = BaseRequests.Create(kind, ConnectionId(), hub);
+            request.Steps.Add($"{kind} to {hub}");
             for (var i = _random.Next(1, 4); i > 0; i--)
             {
                 var (name, apply) = Mutations.All[_random.Next(Mutations.All.Length)];
@@ -33,9 +35,10 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hostile
         /// <summary>An unchanged request of the next kind in turn: these must all succeed.</summary>
         public HostileRequest Control()
         {
-            var kind = BaseRequests.Kinds[_count % BaseRequests.Kinds.Length];
-            var request = BaseRequests.Create(kind, ConnectionId());
-            request.Steps.Add("control " + kind);
+            var kind = BaseRequests.Kinds[_controls % BaseRequests.Kinds.Length];
+            var hub = _controls++ / BaseRequests.Kinds.Length % 2 == 0 ? HostileFunctions.Hub : HostileFunctions.ScriptHub;
+            var request = BaseRequests.Create(kind, ConnectionId(), hub);
+            request.Steps.Add($"control {kind} to {hub}");
             return request;
         }
 

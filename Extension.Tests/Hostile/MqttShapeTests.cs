@@ -90,6 +90,16 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hostile
             Assert.That(_recorder.Drain(), Is.Empty);
         }
 
+        [Test]
+        public async Task AnUnknownSystemEventGivesAScriptCatchAllTheConnectionContextNotNull()
+        {
+            var response = await _host.SendAsync(Event(HostileFunctions.ScriptHub, "azure.webpubsub.sys.future", "future", Json("{}")));
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            var json = (Newtonsoft.Json.Linq.JObject)_recorder.Drain().Single().Value!;
+            Assert.That(json["connectionId"]!.ToString(), Is.EqualTo("conn-1"));
+            Assert.That(json["eventName"]!.ToString(), Is.EqualTo("future"));
+        }
+
         // Every event kind with each odd body: a 400, or a complete (non-null) request for its function.
         private static IEnumerable<TestCaseData> OddBodies()
         {

@@ -29,8 +29,12 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hostile
         {
             WebPubSubEventRequest request => Identity(request.ConnectionContext),
             WebPubSubConnectionContext context => (context.ConnectionId, context.Signature, context.Origin),
-            JObject json when Get(json, "connectionContext") is JObject context =>
-                (Get(context, "connectionId")?.ToString(), Get(context, "signature")?.ToString(), Get(context, "origin")?.ToString()),
+            // A request as JSON, or (system events without a request type) the connection context itself.
+            JObject json when Get(json, "connectionContext") is JObject context => Identity(context),
+            JObject context => (Get(context, "connectionId")?.ToString(), Get(context, "signature")?.ToString(), Get(context, "origin")?.ToString()),
+            // Script parameters typed string or byte[] get the same JSON as text.
+            string text => Identity(JObject.Parse(text)),
+            byte[] utf8 => Identity(JObject.Parse(System.Text.Encoding.UTF8.GetString(utf8))),
             _ => (null, null, null),
         };
 

@@ -53,7 +53,9 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
             {
                 return type.IsInstanceOfType(triggerEvent.ConnectionContext) ? triggerEvent.ConnectionContext : null;
             }
-            if (bindingData.TryGetValue(parameterName, out var named))
+            // A part the event lacks (no "request" for a system event without a request type) must not become a
+            // null trigger value: the parameter gets the whole event instead, as a script's trigger does.
+            if (bindingData.TryGetValue(parameterName, out var named) && named != null)
             {
                 return ConvertValue(named, type);
             }
