@@ -106,8 +106,12 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hostile
         public void ScriptGroups([WebPubSubTrigger(ScriptHub, WebPubSubEventType.GroupPresence, "*")] byte[] request) =>
             _recorder.Record("scriptGroups", request);
 
-        // No FunctionName: tests call it as "HostileFunctions.Context".
+        // No FunctionName: tests call these as "HostileFunctions.Context" and "HostileFunctions.ContextJson".
         public void Context([HttpTrigger("post", "options", "get", "put", "delete")] HttpRequest req, [WebPubSubContext] WebPubSubContext context) =>
             _recorder.Record("context", context);
+
+        /// <summary>The context as script languages get it.</summary>
+        public void ContextJson([HttpTrigger("post", "options", "get", "put", "delete")] HttpRequest req, [WebPubSubContext] JObject context) =>
+            _recorder.Record("contextJson", context);
     }
 }

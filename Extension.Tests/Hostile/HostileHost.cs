@@ -22,8 +22,8 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hostile
                 typeof(HostileFunctions));
 
         /// <summary>Runs the context binding's HTTP function for the same request the webhook would get.</summary>
-        public static async Task CallContextAsync(WebPubSubTestHost host, HttpRequestMessage message) =>
-            await host.CallAsync("HostileFunctions.Context", new { req = await ToHttpRequestAsync(message) });
+        public static async Task CallContextAsync(WebPubSubTestHost host, HttpRequestMessage message, bool asJson = false) =>
+            await host.CallAsync(asJson ? "HostileFunctions.ContextJson" : "HostileFunctions.Context", new { req = await ToHttpRequestAsync(message) });
 
         public static async Task<HttpRequest> ToHttpRequestAsync(HttpRequestMessage message)
         {

@@ -47,7 +47,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hostile
             {
                 var request = generator.Next();
                 var viaContext = generator.Chance(0.2);
-                var problem = viaContext ? await CheckContextAsync(request, outcomes) : await CheckWebhookAsync(request, mustSucceed: false, outcomes);
+                var problem = viaContext ? await CheckContextAsync(request, generator.Chance(0.5), outcomes) : await CheckWebhookAsync(request, mustSucceed: false, outcomes);
                 Report(failures, seed, i, request, problem);
                 if (i % 4 == 0)
                 {
@@ -79,14 +79,14 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hostile
                 : CheckInvocations(request, invocations);
         }
 
-        private async Task<string?> CheckContextAsync(HostileRequest request, IDictionary<string, int> outcomes)
+        private async Task<string?> CheckContextAsync(HostileRequest request, bool asJson, IDictionary<string, int> outcomes)
         {
             Exception? error = null;
             var (_, elapsed) = await TimedAsync(async () =>
             {
                 try
                 {
-                    await HostileHost.CallContextAsync(_host, request.ToMessage());
+                    await HostileHost.CallContextAsync(_host, request.ToMessage(), asJson);
                 }
                 catch (Exception e)
                 {
@@ -95,15 +95,16 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hostile
                 return (HttpResponseMessage?)null;
             });
             var invocations = _recorder.Drain();
-            if (error != null || elapsed > Limit || invocations.Count != 1 || invocations[0].Value is not WebPubSubContext context)
+            if (error != null || elapsed > Limit || invocations.Count != 1 || invocations[0].Value == null)
             {
                 return $"context function: {error?.ToString() ?? $"{invocations.Count} invocations in {elapsed.TotalSeconds:F1} s"}";
             }
-            Count(outcomes, $"context {(int)context.Response.StatusCode}{(context.IsPreflight ? " preflight" : context.HasError ? string.Empty : " parsed")}");
-            return (int)context.Response.StatusCode >= 500 ? $"context response {(int)context.Response.StatusCode}: {context.ErrorMessage}"
-                : !context.HasError && context.Request == null ? "context without error has no request"
-                : context.HasError || context.IsPreflight ? null
-                : CheckInvocations(request, new[] { new Invocation("context", context.Request) });
+            var outcome = ContextOutcome.Of(invocations[0].Value!);
+            Count(outcomes, $"context {outcome.Status}{(outcome.IsPreflight ? " preflight" : outcome.HasError ? string.Empty : " parsed")}{(asJson ? " (JSON)" : string.Empty)}");
+            return outcome.Status >= 500 ? $"context response {outcome.Status}: {outcome.ErrorMessage}"
+                : !outcome.HasError && outcome.Request == null ? "context without error has no request"
+                : outcome.HasError || outcome.IsPreflight ? null
+                : CheckInvocations(request, new[] { new Invocation(invocations[0].Function, outcome.Request) });
         }
 
         /// <summary>Whatever a function got is non-null and comes from a request signed for its own connection id.</summary>
