@@ -23,6 +23,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hostile
             ("oversize header", OversizeHeader),
             ("break signature", BreakSignature),
             ("foreign origin", ForeignOrigin),
+            ("many origins and signatures", ManyOriginsAndSignatures),
             ("truncate body", TruncateBody),
             ("corrupt bytes", CorruptBytes),
             ("replace JSON value", ReplaceJsonValue),
@@ -75,6 +76,17 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hostile
         {
             request.Set("WebHook-Request-Origin", random.Next(2) == 0 ? "evil.example.com" : "evil.example.com," + Garbage(random, 10));
             request.MustNotInvoke = true;
+        }
+
+        /// <summary>The origin thousands of times, and the signature among thousands of others: as authentic as before.</summary>
+        private static void ManyOriginsAndSignatures(HostileRequest request, Random random)
+        {
+            var count = random.Next(100, 3000);
+            var origin = request.Get("WebHook-Request-Origin")?.Split(',')[0];
+            request.Set("WebHook-Request-Origin", origin == null ? null : string.Join(",", Enumerable.Repeat(origin, count)));
+            var signature = request.Get("ce-signature");
+            signature = signature?.Substring(Math.Max(0, signature.Length - 200));
+            request.Set("ce-signature", string.Join(",", Enumerable.Repeat("sha256=" + new string('0', 64), count)) + (signature == null ? string.Empty : "," + signature));
         }
 
         private static void TruncateBody(HostileRequest request, Random random) => request.Body = request.Body.Take(random.Next(0, request.Body.Length + 1)).ToArray();
