@@ -36,8 +36,8 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
             }
             catch (JsonException e)
             {
-                // Also the mapper's null checks: the message names the field.
-                throw WebPubSubRequestException.BadRequest($"Invalid {headers.EventName} event body: {e.Message}");
+                // Also the mapper's null checks: the message names the field (whose path may quote hostile names).
+                throw WebPubSubRequestException.BadRequest($"Invalid {headers.EventName} event body: {WebPubSubRequestException.Excerpt(e.Message, 500)}");
             }
         }
 
