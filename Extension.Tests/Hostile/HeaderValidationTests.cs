@@ -39,6 +39,8 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hostile
             yield return Base64("{\"a\":1}");
             yield return Base64("{\"a\":\"not base64!\"}");
             yield return Base64("{\"tenant\":\"t1\"}".Substring(0, 10));
+            yield return Base64("{\"k\":\"\\ud800\"}"); // a lone surrogate escape: was a 500
+            yield return Base64("{\"\\udc00\":\"AA==\"}");
         }
 
         [TestCaseSource(nameof(UndecodableStates))]

@@ -67,6 +67,28 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hostile
         }
 
         [Test]
+        public async Task InvalidUtf8InAConnectBodyIsA400()
+        {
+            var body = System.Text.Encoding.UTF8.GetBytes("{\"claims\":{\"a\":[\"x\"]}}");
+            body[body.Length - 5] = 0xC0; // inside the string "x"
+            var content = new System.Net.Http.ByteArrayContent(body);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            var response = await _host.SendAsync(Event(HostileFunctions.Hub, "azure.webpubsub.sys.connect", "connect", content));
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("Invalid connect event body"));
+            Assert.That(_recorder.Drain(), Is.Empty);
+        }
+
+        [TestCase("{\"claims\":{\"a\":[\"\\ud800\"]}}")]
+        [TestCase("{\"query\":{\"\\udc00\":[\"x\"]}}")]
+        public async Task LoneSurrogateEscapesInAConnectBodyAreA400(string body)
+        {
+            var response = await _host.SendAsync(Connect(HostileFunctions.Hub, body));
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(_recorder.Drain(), Is.Empty);
+        }
+
+        [Test]
         public async Task NullCollectionsAreTolerated()
         {
             var response = await _host.SendAsync(Connect(HostileFunctions.Hub,

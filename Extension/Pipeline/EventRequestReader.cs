@@ -150,7 +150,8 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
             }
             catch (InvalidOperationException e)
             {
-                // Invalid UTF-8 inside a JSON string surfaces as this, not as a JsonException.
+                // Converters that read through JsonElement report invalid UTF-8 or a lone surrogate escape ("\ud800")
+                // this way rather than as a JsonException; it is still a malformed body.
                 throw new JsonException(e.Message, e);
             }
         }
