@@ -38,7 +38,9 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hostile
         {
             var seed = Setting("WEBPUBSUB_HOSTILE_SEED", DefaultSeed);
             var count = Setting("WEBPUBSUB_HOSTILE_COUNT", DefaultCount);
-            TestContext.Progress.WriteLine($"Hostile-input test: seed {seed}, {count} generated requests (WEBPUBSUB_HOSTILE_SEED overrides).");
+            var banner = $"Hostile-input test: seed {seed}, {count} generated requests (WEBPUBSUB_HOSTILE_SEED overrides).";
+            TestContext.Progress.WriteLine(banner);
+            TestContext.Out.WriteLine(banner);
             var generator = new HostileRequestGenerator(seed);
             var failures = new List<string>();
             var outcomes = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -47,12 +49,19 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hostile
             {
                 var request = generator.Next();
                 var viaContext = generator.Chance(0.2);
-                var problem = viaContext ? await CheckContextAsync(request, generator.Chance(0.5), outcomes) : await CheckWebhookAsync(request, mustSucceed: false, outcomes);
+                var problem = viaContext
+                    ? await CheckContextAsync(request, generator.Chance(0.5), mustSucceed: false, outcomes)
+                    : await CheckWebhookAsync(request, mustSucceed: false, outcomes);
                 Report(failures, seed, i, request, problem);
                 if (i % 4 == 0)
                 {
                     var control = generator.Control();
                     Report(failures, seed, i, control, await CheckWebhookAsync(control, mustSucceed: true, outcomes));
+                }
+                if (i % 16 == 0)
+                {
+                    var control = generator.Control();
+                    Report(failures, seed, i, control, await CheckContextAsync(control, asJson: i % 32 == 0, mustSucceed: true, outcomes));
                 }
             }
             TestContext.Progress.WriteLine($"Hostile-input test: {count} requests (plus controls) in {clock.Elapsed.TotalSeconds:F1} s; " +
@@ -66,7 +75,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hostile
             var invocations = _recorder.Drain();
             if (response == null)
             {
-                return $"no answer within {Limit.TotalSeconds} s";
+                return $"no answer within {(Limit + Limit).TotalSeconds} s";
             }
             var status = (int)response.StatusCode;
             var body = await response.Content.ReadAsStringAsync();
@@ -79,7 +88,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hostile
                 : CheckInvocations(request, invocations);
         }
 
-        private async Task<string?> CheckContextAsync(HostileRequest request, bool asJson, IDictionary<string, int> outcomes)
+        private async Task<string?> CheckContextAsync(HostileRequest request, bool asJson, bool mustSucceed, IDictionary<string, int> outcomes)
         {
             Exception? error = null;
             var (_, elapsed) = await TimedAsync(async () =>
@@ -102,6 +111,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Hostile
             var outcome = ContextOutcome.Of(invocations[0].Value!);
             Count(outcomes, $"context {outcome.Status}{(outcome.IsPreflight ? " preflight" : outcome.HasError ? string.Empty : " parsed")}{(asJson ? " (JSON)" : string.Empty)}");
             return outcome.Status >= 500 ? $"context response {outcome.Status}: {outcome.ErrorMessage}"
+                : mustSucceed && (outcome.HasError || outcome.Status != 200) ? $"control request's context: {outcome.Status} {outcome.ErrorMessage}"
                 : !outcome.HasError && outcome.Request == null ? "context without error has no request"
                 : outcome.HasError || outcome.IsPreflight ? null
                 : CheckInvocations(request, new[] { new Invocation(invocations[0].Function, outcome.Request) });
