@@ -25,7 +25,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Context
                 var headers = CloudEventsParser.Parse(request);
                 SignatureValidation.Validate(validator, headers);
                 var eventRequest = await EventRequestReader.ReadAsync(request, headers, cancellationToken).ConfigureAwait(false)
-                    ?? throw WebPubSubRequestException.BadRequest($"Unsupported system event '{headers.EventName}'.");
+                    ?? throw WebPubSubRequestException.BadRequest($"Unsupported system event '{WebPubSubRequestException.Excerpt(headers.EventName)}'.");
                 return new WebPubSubContext(eventRequest, new HttpResponseMessage(HttpStatusCode.OK));
             }
             catch (WebPubSubRequestException e)

@@ -18,6 +18,9 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
         public string? UserId { get; init; }
         public string? Subprotocol { get; init; }
         public string? ConnectionState { get; init; }
+
+        /// <summary><see cref="ConnectionState"/> decoded; empty when absent.</summary>
+        public IReadOnlyDictionary<string, System.BinaryData> ConnectionStates { get; init; } = null!;
         public string? PhysicalConnectionId { get; init; }
         public string? SessionId { get; init; }
 

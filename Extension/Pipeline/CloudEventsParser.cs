@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.Azure.WebPubSub.Common;
+using Microsoft.Azure.WebPubSub.Common.Serialization;
 
 namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
 {
@@ -25,8 +26,13 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
                 throw WebPubSubRequestException.BadRequest($"Missing required header '{WebPubSubHeaders.RequestOrigin}'.");
             }
 
-            var subprotocol = request.GetFirst(WebPubSubHeaders.Subprotocol);
-            var physicalConnectionId = request.GetFirst(WebPubSubHeaders.PhysicalConnectionId);
+            var subprotocol = Optional(request, WebPubSubHeaders.Subprotocol);
+            var physicalConnectionId = Optional(request, WebPubSubHeaders.PhysicalConnectionId);
+            if (physicalConnectionId != null && string.IsNullOrWhiteSpace(physicalConnectionId))
+            {
+                throw WebPubSubRequestException.BadRequest($"Header '{WebPubSubHeaders.PhysicalConnectionId}' must not be empty.");
+            }
+            var connectionState = Optional(request, WebPubSubHeaders.ConnectionState);
             return new CloudEventsHeaders
             {
                 Hub = Required(request, WebPubSubHeaders.Hub),
@@ -36,11 +42,12 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
                 EventType = eventType,
                 Origins = origins,
                 Signature = JoinAll(request.GetHeader(WebPubSubHeaders.Signature)),
-                UserId = request.GetFirst(WebPubSubHeaders.UserId),
+                UserId = Optional(request, WebPubSubHeaders.UserId),
                 Subprotocol = subprotocol,
-                ConnectionState = request.GetFirst(WebPubSubHeaders.ConnectionState),
+                ConnectionState = connectionState,
+                ConnectionStates = DecodeStates(connectionState),
                 PhysicalConnectionId = physicalConnectionId,
-                SessionId = request.GetFirst(WebPubSubHeaders.SessionId),
+                SessionId = Optional(request, WebPubSubHeaders.SessionId),
                 IsMqtt = physicalConnectionId != null
                     && subprotocol != null
                     && subprotocol.IndexOf("mqtt", StringComparison.OrdinalIgnoreCase) >= 0,
@@ -63,7 +70,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
                 return WebPubSubEventType.GroupPresence;
             }
             throw WebPubSubRequestException.BadRequest(
-                $"Header '{WebPubSubHeaders.Type}' has an unsupported value '{type}'; expected it to start with " +
+                $"Header '{WebPubSubHeaders.Type}' has an unsupported value '{WebPubSubRequestException.Excerpt(type)}'; expected it to start with " +
                 $"'{SystemPrefix}', '{UserPrefix}' or '{GroupPresencePrefix}'.");
         }
 
@@ -76,7 +83,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
                 case WebPubSubEventType.GroupPresence:
                     return Is(eventName, "joined") ? RequestKind.GroupJoined
                         : Is(eventName, "left") ? RequestKind.GroupLeft
-                        : throw WebPubSubRequestException.BadRequest($"Unsupported group presence event '{eventName}'.");
+                        : throw WebPubSubRequestException.BadRequest($"Unsupported group presence event '{WebPubSubRequestException.Excerpt(eventName)}'.");
                 default:
                     return Is(eventName, "connect") ? RequestKind.Connect
                         : Is(eventName, "connected") ? RequestKind.Connected
@@ -89,13 +96,41 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
 
         private static string Required(IncomingRequest request, string name)
         {
-            var value = request.GetFirst(name);
-            if (string.IsNullOrEmpty(value))
+            var value = Optional(request, name);
+            if (value == null)
             {
                 throw WebPubSubRequestException.BadRequest($"Missing required header '{name}'.");
             }
-            return value!;
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                throw WebPubSubRequestException.BadRequest($"Header '{name}' must not be empty.");
+            }
+            return value;
         }
+
+        /// <summary>
+        /// The value of a single-valued header, or null. Different repeated values are refused rather than
+        /// picking one: which connection, hub or event a request is about must never be a guess.
+        /// </summary>
+        private static string? Optional(IncomingRequest request, string name)
+        {
+            var values = request.GetHeader(name);
+            for (var i = 1; i < values.Count; i++)
+            {
+                if (!string.Equals(values[i], values[0], StringComparison.Ordinal))
+                {
+                    throw WebPubSubRequestException.BadRequest($"Header '{name}' must have one value; got {values.Count} different ones.");
+                }
+            }
+            return values.Count > 0 ? values[0] : null;
+        }
+
+        /// <summary>Undecodable states are refused: answering with empty ones would erase the connection's real states.</summary>
+        private static IReadOnlyDictionary<string, BinaryData> DecodeStates(string? value) =>
+            ConnectionStatesEncoding.TryDecode(value, out var states)
+                ? states
+                : throw WebPubSubRequestException.BadRequest(
+                    $"Header '{WebPubSubHeaders.ConnectionState}' is not valid: expected base64 of a JSON object whose values are base64 strings.");
 
         private static string? JoinAll(IReadOnlyList<string> values) =>
             values.Count switch { 0 => null, 1 => values[0], _ => string.Join(",", values) };

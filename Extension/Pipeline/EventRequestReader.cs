@@ -1,5 +1,4 @@
 using System;
-using System.Net;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -30,32 +29,58 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
 
             // The body shapes are the Common model's own wire contents; only the connection context comes from headers.
             var body = await request.ReadBodyAsync(cancellationToken).ConfigureAwait(false);
+            RequireJsonMediaType(request.MediaType, body, headers.EventName);
+            try
+            {
+                return ReadJsonEvent(headers, context, body);
+            }
+            catch (JsonException e)
+            {
+                // Also the mapper's null checks: the message names the field (whose path may quote hostile names).
+                throw WebPubSubRequestException.BadRequest($"Invalid {headers.EventName} event body: {WebPubSubRequestException.Excerpt(e.Message, 500)}");
+            }
+        }
+
+        private static WebPubSubEventRequest ReadJsonEvent(CloudEventsHeaders headers, WebPubSubConnectionContext context, BinaryData body)
+        {
             var json = WebPubSubCommonJsonContext.Default;
             switch (headers.Kind)
             {
                 case RequestKind.Connect:
-                    var connect = Deserialize(body, json.ConnectEventRequestContent, "connect") ?? new ConnectEventRequestContent();
-                    var certificates = ContentMapper.FromContent(connect.ClientCertificates);
-                    return context is MqttConnectionContext mqttContext && connect.Mqtt != null
-                        ? new MqttConnectEventRequest(mqttContext, connect.Claims!, connect.Query!, certificates!, connect.Headers!, ContentMapper.FromContent(connect.Mqtt)!)
-                        : new ConnectEventRequest(context, connect.Claims!, connect.Query!, connect.Subprotocols!, certificates!, connect.Headers!);
+                    return ReadConnect(context, Deserialize(body, json.ConnectEventRequestContent) ?? new ConnectEventRequestContent());
                 case RequestKind.Disconnected:
-                    var disconnected = Deserialize(body, json.DisconnectedEventRequestContent, "disconnected") ?? new DisconnectedEventRequestContent();
-                    return context is MqttConnectionContext mqttDisconnected && disconnected.Mqtt != null
-                        ? new MqttDisconnectedEventRequest(mqttDisconnected, disconnected.Reason!, ContentMapper.FromContent(disconnected.Mqtt)!)
-                        : new DisconnectedEventRequest(context, disconnected.Reason!);
+                    var disconnected = Deserialize(body, json.DisconnectedEventRequestContent) ?? new DisconnectedEventRequestContent();
+                    return context is MqttConnectionContext mqttDisconnected
+                        ? new MqttDisconnectedEventRequest(mqttDisconnected, disconnected.Reason, ContentMapper.FromContent(disconnected.Mqtt) ?? throw MissingMqtt())
+                        : new DisconnectedEventRequest(context, disconnected.Reason);
                 default:
-                    var group = Deserialize(body, json.GroupEventRequestContent, headers.EventName)?.Group
-                        ?? throw WebPubSubRequestException.BadRequest($"The {headers.EventName} event body must contain 'group'.");
+                    var group = Deserialize(body, json.GroupEventRequestContent)?.Group;
+                    if (string.IsNullOrEmpty(group))
+                    {
+                        throw new JsonException("the body must contain a non-empty 'group'.");
+                    }
                     return headers.Kind == RequestKind.GroupJoined
-                        ? new JoinedGroupEventRequest(context, group)
-                        : new LeftGroupEventRequest(context, group);
+                        ? new JoinedGroupEventRequest(context, group!)
+                        : new LeftGroupEventRequest(context, group!);
             }
         }
 
+        /// <summary>An MQTT client's request always gets the MQTT request type, or a 400: never a half-MQTT request.</summary>
+        private static ConnectEventRequest ReadConnect(WebPubSubConnectionContext context, ConnectEventRequestContent connect)
+        {
+            ContentMapper.Validate(connect);
+            var certificates = ContentMapper.FromContent(connect.ClientCertificates);
+            return context is MqttConnectionContext mqttContext
+                ? new MqttConnectEventRequest(mqttContext, connect.Claims, connect.Query, certificates, connect.Headers, ContentMapper.FromContent(connect.Mqtt) ?? throw MissingMqtt())
+                : new ConnectEventRequest(context, connect.Claims, connect.Query, connect.Subprotocols, certificates, connect.Headers);
+        }
+
+        private static JsonException MissingMqtt() => new(
+            $"requests of MQTT clients ('{WebPubSubHeaders.Subprotocol}: mqtt' with '{WebPubSubHeaders.PhysicalConnectionId}') must have an 'mqtt' section.");
+
         public static WebPubSubConnectionContext CreateContext(IncomingRequest request, CloudEventsHeaders headers)
         {
-            var states = ConnectionStatesEncoding.Decode(headers.ConnectionState);
+            var states = headers.ConnectionStates;
             var origin = string.Join(",", headers.Origins);
             var allHeaders = request.GetAllHeaders();
             return headers.IsMqtt
@@ -81,24 +106,56 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
                 return WebPubSubDataType.Binary;
             }
             throw WebPubSubRequestException.BadRequest(
-                $"Message data only supports text, binary, json. Current value is: {(string.IsNullOrEmpty(mediaType) ? "(no Content-Type)" : mediaType)}");
+                $"Message data only supports text, binary, json. Current value is: {Describe(mediaType)}");
         }
 
-        private static T? Deserialize<T>(BinaryData body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, string eventName)
+        /// <summary>
+        /// JSON-bodied events (connect, disconnected, group presence) must say so, like user events must name a
+        /// supported type: the same 400 for every event kind. An empty body needs no type.
+        /// </summary>
+        private static void RequireJsonMediaType(string? mediaType, BinaryData body, string eventName)
+        {
+            if (body.ToMemory().IsEmpty || IsJson(mediaType))
+            {
+                return;
+            }
+            throw WebPubSubRequestException.BadRequest(
+                $"The {eventName} event body must be JSON (Content-Type: application/json). Current value is: {Describe(mediaType)}");
+        }
+
+        private static string Describe(string? mediaType) =>
+            string.IsNullOrEmpty(mediaType) ? "(no Content-Type)" : WebPubSubRequestException.Excerpt(mediaType!);
+
+        private static bool IsJson(string? mediaType) =>
+            mediaType != null
+            && (string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase)
+                || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+
+        /// <summary>Null for an empty body or a JSON <c>null</c> (nothing sent); anything but an object is a <see cref="JsonException"/>.</summary>
+        private static T? Deserialize<T>(BinaryData body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
             where T : class
         {
-            if (body.ToMemory().IsEmpty)
+            var bytes = body.ToMemory().Span;
+            if (bytes.StartsWith(Utf8Bom))
+            {
+                bytes = bytes.Slice(Utf8Bom.Length);
+            }
+            if (bytes.IsEmpty)
             {
                 return null;
             }
             try
             {
-                return JsonSerializer.Deserialize(body.ToMemory().Span, typeInfo);
+                return JsonSerializer.Deserialize(bytes, typeInfo);
             }
-            catch (JsonException e)
+            catch (InvalidOperationException e)
             {
-                throw new WebPubSubRequestException(HttpStatusCode.BadRequest, $"Invalid {eventName} event body: {e.Message}");
+                // Converters that read through JsonElement report invalid UTF-8 or a lone surrogate escape ("\ud800")
+                // this way rather than as a JsonException; it is still a malformed body.
+                throw new JsonException(e.Message, e);
             }
         }
+
+        private static ReadOnlySpan<byte> Utf8Bom => new byte[] { 0xEF, 0xBB, 0xBF };
     }
 }

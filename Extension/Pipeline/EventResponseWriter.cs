@@ -50,7 +50,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
                 case EventErrorResponse error:
                     return WriteError(error);
                 case ConnectEventResponse connect when kind == RequestKind.Connect:
-                    var connectResponse = ResponseFactory.Json(HttpStatusCode.OK, ResponseJson.SerializeConnectResponse(connect));
+                    var connectResponse = ResponseFactory.Json(HttpStatusCode.OK, SerializeConnect(connect));
                     ConnectionStatesHeader.Write(connectResponse, request.ConnectionContext.ConnectionStates, connect.ConnectionStates, connect.StatesCleared);
                     return connectResponse;
                 case UserEventResponse user when kind == RequestKind.User:
@@ -60,6 +60,19 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
                 default:
                     throw new WebPubSubRequestException(HttpStatusCode.InternalServerError,
                         $"Invalid response type: '{response.GetType().Name}' for a {kind} event; expected {Expected(kind)}.");
+            }
+        }
+
+        private static byte[] SerializeConnect(ConnectEventResponse connect)
+        {
+            try
+            {
+                return ResponseJson.SerializeConnectResponse(connect);
+            }
+            catch (JsonException e)
+            {
+                // The function's answer is unusable: a 500 that says why, not the generic "failed unexpectedly".
+                throw new WebPubSubRequestException(HttpStatusCode.InternalServerError, $"Invalid connect response: {e.Message}");
             }
         }
 

@@ -52,9 +52,13 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
                 return true;
             }
             var valid = false;
+            HashSet<string>? checkedHosts = null;
             foreach (var origin in origins)
             {
-                if (!_accessesByHost.TryGetValue(origin, out var accesses))
+                // Each host once: a header repeating a configured host thousands of times must not multiply the
+                // HMAC work (and the scan of a long ce-signature) by as much.
+                if (!_accessesByHost.TryGetValue(origin, out var accesses)
+                    || !(checkedHosts ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(origin))
                 {
                     continue;
                 }

@@ -15,8 +15,10 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
     /// </summary>
     internal static class ResponseJson
     {
+        /// <summary>Throws <see cref="JsonException"/> naming a null MQTT user property, which has nothing to write.</summary>
         public static byte[] SerializeConnectResponse(ConnectEventResponse response)
         {
+            ContentGuard.UserProperties((response as MqttConnectEventResponse)?.Mqtt?.UserProperties, "mqtt.userProperties");
             return Write(writer =>
             {
                 writer.WriteStartObject();
@@ -42,8 +44,13 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
         public static MqttConnectEventErrorResponse ReadMqttError(JObject response) =>
             JsonSerializer.Deserialize(response.ToString(Newtonsoft.Json.Formatting.None), WebPubSubJson.GetTypeInfo<MqttConnectEventErrorResponse>())!;
 
-        public static MqttConnectEventResponseProperties? ReadMqttResponse(JObject mqtt) =>
-            JsonSerializer.Deserialize(mqtt.ToString(Newtonsoft.Json.Formatting.None), WebPubSubCommonJsonContext.Default.MqttConnectEventResponseProperties);
+        public static MqttConnectEventResponseProperties? ReadMqttResponse(JObject mqtt)
+        {
+            var properties = JsonSerializer.Deserialize(mqtt.ToString(Newtonsoft.Json.Formatting.None), WebPubSubCommonJsonContext.Default.MqttConnectEventResponseProperties);
+            // The writer needs every property with a name and value; a null is the script's error, named here.
+            ContentGuard.UserProperties(properties?.UserProperties, "mqtt.userProperties");
+            return properties;
+        }
 
         private static void WriteUserProperties(Utf8JsonWriter writer, IReadOnlyList<MqttUserProperty>? properties, bool writeNull)
         {

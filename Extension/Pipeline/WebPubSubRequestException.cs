@@ -18,5 +18,12 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
         public HttpStatusCode StatusCode { get; }
 
         public static WebPubSubRequestException BadRequest(string message) => new(HttpStatusCode.BadRequest, message);
+
+        /// <summary>
+        /// A request value quoted in a message: cut short, because messages go to logs and back to the sender,
+        /// and a hostile 1 MB header should not be copied into either.
+        /// </summary>
+        public static string Excerpt(string value, int maxLength = 100) =>
+            value.Length <= maxLength ? value : value.Substring(0, maxLength) + $"... ({value.Length} characters)";
     }
 }

@@ -20,6 +20,27 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
         /// </summary>
         public static bool CanBindTo(Type type) => !type.IsValueType || type == typeof(WebPubSubDataType);
 
+        /// <summary>
+        /// Null when a trigger parameter of this type gets the event; otherwise why not. A typed request or context
+        /// parameter would get null for an event of another type (a WebSocket connect for an
+        /// <see cref="MqttConnectEventRequest"/>, a <c>connected</c> event for a <c>*</c> function taking
+        /// <see cref="DisconnectedEventRequest"/>, an unknown system event that has no request type), so such a
+        /// request is refused instead of invoking the function with null.
+        /// </summary>
+        public static string? Mismatch(WebPubSubTriggerEvent triggerEvent, Type type)
+        {
+            if (typeof(WebPubSubEventRequest).IsAssignableFrom(type) && !type.IsInstanceOfType(triggerEvent.Request))
+            {
+                return $"its trigger parameter is a {type.Name}, but the request is "
+                    + (triggerEvent.Request == null ? "a system event this version has no request type for." : $"a {triggerEvent.Request.GetType().Name}.");
+            }
+            if (typeof(WebPubSubConnectionContext).IsAssignableFrom(type) && !type.IsInstanceOfType(triggerEvent.ConnectionContext))
+            {
+                return $"its trigger parameter is a {type.Name}, but the request is from a {triggerEvent.ConnectionContext.GetType().Name}.";
+            }
+            return null;
+        }
+
         // bindingData: the invocation's TriggerBindingData.Values, built once per invocation.
         public static object? Convert(WebPubSubTriggerEvent triggerEvent, IReadOnlyDictionary<string, object?> bindingData, string parameterName, Type type)
         {
@@ -32,7 +53,9 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
             {
                 return type.IsInstanceOfType(triggerEvent.ConnectionContext) ? triggerEvent.ConnectionContext : null;
             }
-            if (bindingData.TryGetValue(parameterName, out var named))
+            // A part the event lacks (no "request" for a system event without a request type) must not become a
+            // null trigger value: the parameter gets the whole event instead, as a script's trigger does.
+            if (bindingData.TryGetValue(parameterName, out var named) && named != null)
             {
                 return ConvertValue(named, type);
             }

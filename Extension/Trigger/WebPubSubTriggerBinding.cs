@@ -49,7 +49,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
 
         public Task<IListener> CreateListenerAsync(ListenerFactoryContext context)
         {
-            var route = new WebPubSubRoute(_key, context.Descriptor.ShortName, _validator, context.Executor);
+            var route = new WebPubSubRoute(_key, context.Descriptor.ShortName, _validator, context.Executor, _parameter.ParameterType);
             return Task.FromResult<IListener>(new WebPubSubListener(_routes, route));
         }
 
@@ -74,8 +74,15 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
 
             public Type Type => _parameter.ParameterType;
 
+            /// <summary>
+            /// Never null: the dispatcher refuses requests a typed parameter cannot take, and for any other type
+            /// that still has no value (a custom class, say) the binding fails, so the function does not run.
+            /// </summary>
             public Task<object?> GetValueAsync() =>
-                Task.FromResult(TriggerValueConverter.Convert(_event, _bindingData, _parameter.Name!, _parameter.ParameterType));
+                Task.FromResult<object?>(TriggerValueConverter.Convert(_event, _bindingData, _parameter.Name!, _parameter.ParameterType)
+                    ?? throw new InvalidOperationException(
+                        $"WebPubSubTrigger has no value of type '{_parameter.ParameterType.Name}' for parameter '{_parameter.Name}' " +
+                        $"from a {_event.ConnectionContext.EventType} '{_event.ConnectionContext.EventName}' event."));
 
             public string ToInvokeString() =>
                 $"event '{_event.ConnectionContext.EventName}' from connection '{_event.ConnectionContext.ConnectionId}' in hub '{_event.ConnectionContext.Hub}'";

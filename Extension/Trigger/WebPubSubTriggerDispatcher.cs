@@ -42,13 +42,13 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
                     {
                         // The most common misconfiguration: the service's host is not the configured endpoint's host.
                         _logger.LogWarning("Web PubSub handshake refused: origin '{Origins}' is not the host of a configured connection.",
-                            string.Join(",", request.GetHeader(WebPubSubHeaders.RequestOrigin)));
+                            WebPubSubRequestException.Excerpt(string.Join(",", request.GetHeader(WebPubSubHeaders.RequestOrigin)), 300));
                     }
                     return AbuseProtection.Respond(allowedOrigin);
                 }
                 var headers = CloudEventsParser.Parse(request);
                 var route = _routes.Find(headers) ?? throw new WebPubSubRequestException(HttpStatusCode.NotFound,
-                    $"No function handles hub '{headers.Hub}', {headers.EventType} event '{headers.EventName}'" + (headers.IsMqtt ? " from MQTT clients." : "."));
+                    $"No function handles hub '{WebPubSubRequestException.Excerpt(headers.Hub)}', {headers.EventType} event '{WebPubSubRequestException.Excerpt(headers.EventName)}'" + (headers.IsMqtt ? " from MQTT clients." : "."));
                 SignatureValidation.Validate(route.Validator, headers);
                 if (request.Method != HttpMethod.Post.Method)
                 {
@@ -74,6 +74,10 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
         {
             var context = eventRequest?.ConnectionContext ?? EventRequestReader.CreateContext(request, headers);
             var triggerEvent = new WebPubSubTriggerEvent(context, eventRequest);
+            if (TriggerValueConverter.Mismatch(triggerEvent, route.ParameterType) is { } mismatch)
+            {
+                throw WebPubSubRequestException.BadRequest($"Function '{route.FunctionName}' cannot take this request: {mismatch}");
+            }
             var result = await route.Executor.TryExecuteAsync(new TriggeredFunctionData { TriggerValue = triggerEvent }, cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
             {

@@ -14,24 +14,30 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
         /// <summary>
         /// Decodes a <c>ce-connectionState</c> header value. Absent or malformed values (not base64, not JSON, not an
         /// object of base64 strings, e.g. states written by another SDK) yield an empty dictionary: never throws, never
-        /// returns a partial result.
+        /// returns a partial result. The webhook uses <see cref="TryDecode"/> instead and refuses malformed values,
+        /// because answering with empty states would erase the connection's real ones.
         /// </summary>
-        public static IReadOnlyDictionary<string, BinaryData> Decode(string? headerValue)
+        public static IReadOnlyDictionary<string, BinaryData> Decode(string? headerValue) =>
+            TryDecode(headerValue, out var states) ? states : ConnectionStateValues.Empty;
+
+        /// <summary>False when a present value is not base64 of a JSON object of base64 strings.</summary>
+        public static bool TryDecode(string? headerValue, out IReadOnlyDictionary<string, BinaryData> states)
         {
+            states = ConnectionStateValues.Empty;
             if (string.IsNullOrWhiteSpace(headerValue))
             {
-                return ConnectionStateValues.Empty;
+                return true;
             }
 
             try
             {
                 byte[] json = Convert.FromBase64String(headerValue);
                 using JsonDocument document = JsonDocument.Parse(json);
-                return ReadStates(document.RootElement);
+                return TryReadStates(document.RootElement, out states);
             }
             catch (Exception e) when (e is FormatException || e is JsonException || e is ArgumentException)
             {
-                return ConnectionStateValues.Empty;
+                return false;
             }
         }
 
@@ -52,23 +58,36 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
         }
 
         /// <summary>Reads the object-of-base64 form; anything else gives an empty dictionary.</summary>
-        internal static IReadOnlyDictionary<string, BinaryData> ReadStates(JsonElement element)
+        internal static IReadOnlyDictionary<string, BinaryData> ReadStates(JsonElement element) =>
+            TryReadStates(element, out var states) ? states : ConnectionStateValues.Empty;
+
+        private static bool TryReadStates(JsonElement element, out IReadOnlyDictionary<string, BinaryData> states)
         {
+            states = ConnectionStateValues.Empty;
             if (element.ValueKind != JsonValueKind.Object)
             {
-                return ConnectionStateValues.Empty;
+                return false;
             }
 
-            var states = new Dictionary<string, BinaryData>();
-            foreach (JsonProperty property in element.EnumerateObject())
+            var result = new Dictionary<string, BinaryData>();
+            try
             {
-                if (property.Value.ValueKind != JsonValueKind.String || !property.Value.TryGetBytesFromBase64(out byte[]? bytes))
+                foreach (JsonProperty property in element.EnumerateObject())
                 {
-                    return ConnectionStateValues.Empty;
+                    if (property.Value.ValueKind != JsonValueKind.String || !property.Value.TryGetBytesFromBase64(out byte[]? bytes))
+                    {
+                        return false;
+                    }
+                    result[property.Name] = BinaryData.FromBytes(bytes);
                 }
-                states[property.Name] = BinaryData.FromBytes(bytes);
             }
-            return states;
+            catch (InvalidOperationException)
+            {
+                // A name or value with a lone surrogate escape ("\ud800") cannot be unescaped.
+                return false;
+            }
+            states = result;
+            return true;
         }
 
         internal static void WriteStates(Utf8JsonWriter writer, IReadOnlyDictionary<string, BinaryData> states)

@@ -56,14 +56,29 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
         public static ClientCertificateContent ToContent(WebPubSubClientCertificate certificate) =>
             new ClientCertificateContent { Thumbprint = certificate.Thumbprint, Content = certificate.Content };
 
-        public static WebPubSubClientCertificate FromContent(ClientCertificateContent content) =>
-            new WebPubSubClientCertificate(content.Thumbprint!, content.Content);
+        public static WebPubSubClientCertificate FromContent(ClientCertificateContent content) => FromContent(content, "clientCertificate");
+
+        private static WebPubSubClientCertificate FromContent(ClientCertificateContent? content, string path) =>
+            new WebPubSubClientCertificate(ContentGuard.Required(ContentGuard.Required(content, path).Thumbprint, path + ".thumbprint"), content!.Content);
 
         public static IReadOnlyList<ClientCertificateContent>? ToContent(IReadOnlyList<WebPubSubClientCertificate>? certificates) =>
             certificates?.Select(ToContent).ToArray();
 
         public static IReadOnlyList<WebPubSubClientCertificate>? FromContent(IReadOnlyList<ClientCertificateContent>? certificates) =>
-            certificates?.Select(FromContent).ToArray();
+            certificates?.Select((certificate, i) => FromContent(certificate, $"clientCertificates[{i}]")).ToArray();
+
+        /// <summary>
+        /// The connect body's name/values maps and lists go to the model as they are, so their nulls are checked
+        /// here (the mapped parts are checked by their own FromContent). Throws <see cref="System.Text.Json.JsonException"/>.
+        /// </summary>
+        public static ConnectEventRequestContent Validate(ConnectEventRequestContent content)
+        {
+            ContentGuard.Values(content.Claims, "claims");
+            ContentGuard.Values(content.Query, "query");
+            ContentGuard.Values(content.Headers, "headers");
+            ContentGuard.Elements(content.Subprotocols, "subprotocols");
+            return content;
+        }
 
         public static MqttConnectPropertiesContent? ToContent(MqttConnectProperties? mqtt) =>
             mqtt == null
@@ -79,13 +94,24 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
         public static MqttConnectProperties? FromContent(MqttConnectPropertiesContent? content) =>
             content == null
                 ? null
-                : new MqttConnectProperties(content.ProtocolVersion, content.Username, content.Password, content.UserProperties);
+                : new MqttConnectProperties(
+                    KnownProtocolVersion(content.ProtocolVersion), content.Username, content.Password,
+                    ContentGuard.UserProperties(content.UserProperties, "mqtt.userProperties"));
+
+        // Responses are built per protocol version, so a version the model has no answer for is refused up front.
+        private static MqttProtocolVersion KnownProtocolVersion(MqttProtocolVersion version) =>
+            version is MqttProtocolVersion.V311 or MqttProtocolVersion.V500
+                ? version
+                : throw new System.Text.Json.JsonException(
+                    $"'mqtt.protocolVersion' must be 4 (MQTT 3.1.1) or 5 (MQTT 5.0); got {(int)version}.");
 
         public static MqttDisconnectPacketContent? ToContent(MqttDisconnectPacketProperties? packet) =>
             packet == null ? null : new MqttDisconnectPacketContent { Code = packet.Code, UserProperties = packet.UserProperties };
 
         public static MqttDisconnectPacketProperties? FromContent(MqttDisconnectPacketContent? content) =>
-            content == null ? null : new MqttDisconnectPacketProperties(content.Code, content.UserProperties);
+            content == null
+                ? null
+                : new MqttDisconnectPacketProperties(content.Code, ContentGuard.UserProperties(content.UserProperties, "mqtt.disconnectPacket.userProperties"));
 
         public static MqttDisconnectedPropertiesContent? ToContent(MqttDisconnectedEventRequestProperties? mqtt) =>
             mqtt == null
@@ -99,6 +125,10 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
             new MqttErrorPropertiesContent { Code = mqtt.Code, Reason = mqtt.Reason, UserProperties = mqtt.UserProperties };
 
         public static MqttConnectEventErrorResponseProperties FromContent(MqttErrorPropertiesContent content) =>
-            new MqttConnectEventErrorResponseProperties(content.Code) { Reason = content.Reason, UserProperties = content.UserProperties };
+            new MqttConnectEventErrorResponseProperties(content.Code)
+            {
+                Reason = content.Reason,
+                UserProperties = ContentGuard.UserProperties(content.UserProperties, "mqtt.userProperties"),
+            };
     }
 }

@@ -61,7 +61,7 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
         };
 
         internal static MqttConnectEventRequest ReadMqtt(ConnectEventRequestContent content) => new MqttConnectEventRequest(
-            ToMqttContext(content.ConnectionContext)!,
+            ToMqttContext(Validate(content).ConnectionContext)!,
             content.Claims,
             content.Query,
             ContentMapper.FromContent(content.ClientCertificates),
@@ -72,7 +72,7 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
             content.Mqtt != null
                 ? ReadMqtt(content)
                 : new ConnectEventRequest(
-                    ContentMapper.FromContent(content.ConnectionContext)!,
+                    ContentMapper.FromContent(Validate(content).ConnectionContext)!,
                     content.Claims,
                     content.Query,
                     content.Subprotocols,

@@ -1,0 +1,62 @@
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace Microsoft.Azure.WebPubSub.Common.Serialization
+{
+    /// <summary>
+    /// Null-safety of the wire contents. JSON may hold <c>null</c> anywhere, but the public models promise
+    /// non-null elements (a certificate, a claim value, a user property name...). The mapper checks every such
+    /// place through these helpers, so a null becomes a <see cref="JsonException"/> naming the field's path
+    /// (e.g. <c>clientCertificates[0]</c>) for every reader alike, instead of a NullReferenceException later.
+    /// A null collection itself stays allowed: the models expose those as nullable.
+    /// </summary>
+    internal static class ContentGuard
+    {
+        public static T Required<T>(T? value, string path)
+            where T : class =>
+            value ?? throw Null(path);
+
+        /// <summary>A list whose elements must all be present.</summary>
+        public static IReadOnlyList<T>? Elements<T>(IReadOnlyList<T>? list, string path)
+            where T : class
+        {
+            if (list != null)
+            {
+                for (var i = 0; i < list.Count; i++)
+                {
+                    Required(list[i], $"{path}[{i}]");
+                }
+            }
+            return list;
+        }
+
+        /// <summary>Claims, query and headers: each name maps to a list of present strings.</summary>
+        public static IReadOnlyDictionary<string, string[]>? Values(IReadOnlyDictionary<string, string[]>? map, string path)
+        {
+            if (map != null)
+            {
+                foreach (var pair in map)
+                {
+                    Elements<string>(Required(pair.Value, $"{path}.{pair.Key}"), $"{path}.{pair.Key}");
+                }
+            }
+            return map;
+        }
+
+        public static IReadOnlyList<MqttUserProperty>? UserProperties(IReadOnlyList<MqttUserProperty>? properties, string path)
+        {
+            if (properties != null)
+            {
+                for (var i = 0; i < properties.Count; i++)
+                {
+                    var property = Required(properties[i], $"{path}[{i}]");
+                    Required(property.Name, $"{path}[{i}].name");
+                    Required(property.Value, $"{path}[{i}].value");
+                }
+            }
+            return properties;
+        }
+
+        private static JsonException Null(string path) => new($"'{path}' must not be null.");
+    }
+}
