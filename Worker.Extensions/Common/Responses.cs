@@ -13,8 +13,13 @@ namespace Microsoft.Azure.Functions.Worker
     // give the same shape to Newtonsoft-based serializers, through private members where a value needs converting.
 
     /// <summary>The answer to a blocking event (connect, user event).</summary>
+    // Derived types without a discriminator: a value declared as a base type is written with its runtime type's members.
     [DataContract]
-    [JsonConverter(typeof(RuntimeTypeJsonConverter<WebPubSubEventResponse>))]
+    [JsonDerivedType(typeof(ConnectEventResponse))]
+    [JsonDerivedType(typeof(MqttConnectEventResponse))]
+    [JsonDerivedType(typeof(UserEventResponse))]
+    [JsonDerivedType(typeof(EventErrorResponse))]
+    [JsonDerivedType(typeof(MqttConnectEventErrorResponse))]
     public abstract class WebPubSubEventResponse
     {
         private protected WebPubSubEventResponse()
@@ -23,6 +28,7 @@ namespace Microsoft.Azure.Functions.Worker
     }
 
     [DataContract]
+    [JsonDerivedType(typeof(MqttConnectEventResponse))]
     public class ConnectEventResponse : WebPubSubEventResponse
     {
         private Dictionary<string, BinaryData>? _states;
@@ -153,6 +159,7 @@ namespace Microsoft.Azure.Functions.Worker
 
     /// <summary>Refuses the event: the host answers 401 (Unauthorized), 400 (UserError) or 500 (ServerError).</summary>
     [DataContract]
+    [JsonDerivedType(typeof(MqttConnectEventErrorResponse))]
     public class EventErrorResponse : WebPubSubEventResponse
     {
         public EventErrorResponse()

@@ -13,7 +13,7 @@ namespace Microsoft.Azure.Functions.Worker.Serialization
     [DataContract]
     internal sealed class NodeBuffer
     {
-        public NodeBuffer(ReadOnlySpan<byte> bytes)
+        public NodeBuffer(byte[] bytes)
         {
             Data = new int[bytes.Length];
             for (int i = 0; i < bytes.Length; i++)

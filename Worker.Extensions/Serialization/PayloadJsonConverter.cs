@@ -24,7 +24,7 @@ namespace Microsoft.Azure.Functions.Worker.Serialization
             }
             else
             {
-                JsonSerializer.Serialize(writer, new NodeBuffer(value.ToMemory().Span), WorkerJson.Options);
+                JsonSerializer.Serialize(writer, new NodeBuffer(value.ToArray()), WorkerJson.Options);
             }
         }
     }
