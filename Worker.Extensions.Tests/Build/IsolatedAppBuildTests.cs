@@ -12,7 +12,8 @@ namespace Microsoft.Azure.Functions.Worker.Extensions.WebPubSub.Tests.Build
     /// <summary>
     /// Packs both packages into a folder feed and builds <c>Assets/IsolatedApp</c> (every attribute form) with
     /// Microsoft.Azure.Functions.Worker.Sdk from it, then checks what the Functions host reads: functions.metadata,
-    /// extensions.json and the host-side extension the SDK installed in .azurefunctions/.
+    /// extensions.json and the host-side extension the SDK installed in .azurefunctions/. Builds samples/Chat.Isolated
+    /// from the same feed (it is not in the solution: it references the packed packages, as a user's app does).
     /// </summary>
     [TestFixture]
     [Category("IsolatedApp")]
@@ -23,6 +24,7 @@ namespace Microsoft.Azure.Functions.Worker.Extensions.WebPubSub.Tests.Build
 
         private PackedPackages _packages = null!;
         private string _output = null!;
+        private string _chatOutput = null!;
         private JArray _metadata = null!;
 
         [OneTimeSetUp]
@@ -33,16 +35,21 @@ namespace Microsoft.Azure.Functions.Worker.Extensions.WebPubSub.Tests.Build
             _output = Path.Combine(Path.GetTempPath(), "webpubsub-isolated-" + Guid.NewGuid().ToString("N"));
             _packages.BuildApp(Path.Combine(Dotnet.RepositoryRoot(), "Worker.Extensions.Tests", "Assets", "IsolatedApp", "IsolatedApp.csproj"), _output, BuildTimeout);
             _metadata = JArray.Parse(File.ReadAllText(Path.Combine(_output, "functions.metadata")));
-            TestContext.Progress.WriteLine($"Isolated app: packed and built in {stopwatch.Elapsed.TotalSeconds:F1} s.");
+            _chatOutput = _output + "-chat";
+            _packages.BuildApp(Path.Combine(Dotnet.RepositoryRoot(), "samples", "Chat.Isolated", "Chat.Isolated.csproj"), _chatOutput, BuildTimeout);
+            TestContext.Progress.WriteLine($"Isolated apps: packed and built in {stopwatch.Elapsed.TotalSeconds:F1} s.");
         }
 
         [OneTimeTearDown]
         public void CleanUp()
         {
             _packages?.Dispose();
-            if (_output != null && Directory.Exists(_output))
+            foreach (var output in new[] { _output, _chatOutput })
             {
-                Directory.Delete(_output, recursive: true);
+                if (output != null && Directory.Exists(output))
+                {
+                    Directory.Delete(output, recursive: true);
+                }
             }
         }
 
@@ -144,9 +151,35 @@ namespace Microsoft.Azure.Functions.Worker.Extensions.WebPubSub.Tests.Build
             Assert.That(JObject.Parse(File.ReadAllText(Path.Combine(_output, "worker.config.json")))["description"]!.Value<string>("language"), Is.EqualTo("dotnet-isolated"));
         }
 
-        private JObject AssertBinding(string function, string name, string direction, string type, JObject expected)
+        [Test]
+        public void ChatIsolated_EveryFunctionOfTheChat()
         {
-            var entry = _metadata.Single(f => f.Value<string>("name") == function);
+            var metadata = JArray.Parse(File.ReadAllText(Path.Combine(_chatOutput, "functions.metadata")));
+
+            Assert.That(metadata.Select(f => f.Value<string>("name")), Is.EquivalentTo(new[] { "index", "negotiate", "connect", "connected", "message", "close-me", "disconnected" }));
+            AssertBinding(metadata, "negotiate", "connection", "In", "webPubSubConnection",
+                new JObject { ["hub"] = "%WebPubSubHub%", ["userId"] = "{query.userid}", ["roles"] = new JArray("webpubsub.joinLeaveGroup", "webpubsub.sendToGroup") });
+            AssertBinding(metadata, "connect", "request", "In", "webPubSubTrigger", new JObject { ["hub"] = "%WebPubSubHub%", ["eventType"] = "System", ["eventName"] = "connect" });
+            AssertBinding(metadata, "message", "request", "In", "webPubSubTrigger", new JObject { ["eventType"] = "User", ["eventName"] = "message" });
+            AssertBinding(metadata, "message", "$return", "Out", "webPubSub", new JObject { ["hub"] = "%WebPubSubHub%" });
+            AssertBinding(metadata, "disconnected", "$return", "Out", "webPubSub", new JObject { ["hub"] = "%WebPubSubHub%" });
+        }
+
+        [Test]
+        public void ChatIsolated_GetsThisBuildsHostSideExtension()
+        {
+            var installed = Path.Combine(_chatOutput, ".azurefunctions", "Microsoft.Azure.WebJobs.Extensions.WebPubSub.dll");
+
+            Assert.That(Hash(installed), Is.EqualTo(Hash(typeof(Microsoft.Azure.WebJobs.Extensions.WebPubSub.WebPubSubAttribute).Assembly.Location)));
+            Assert.That(File.ReadAllText(Path.Combine(_chatOutput, "extensions.json")), Does.Contain("Microsoft.Azure.WebJobs.Extensions.WebPubSub.WebPubSubWebJobsStartup"));
+        }
+
+        private JObject AssertBinding(string function, string name, string direction, string type, JObject expected) =>
+            AssertBinding(_metadata, function, name, direction, type, expected);
+
+        private static JObject AssertBinding(JArray metadata, string function, string name, string direction, string type, JObject expected)
+        {
+            var entry = metadata.Single(f => f.Value<string>("name") == function);
             var binding = (JObject)entry["bindings"]!.Single(b => b.Value<string>("name") == name);
             Assert.That(binding.Value<string>("direction"), Is.EqualTo(direction), $"{function}/{name}");
             Assert.That(binding.Value<string>("type"), Is.EqualTo(type), $"{function}/{name}");
