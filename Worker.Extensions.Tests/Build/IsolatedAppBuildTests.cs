@@ -100,6 +100,13 @@ namespace Microsoft.Azure.Functions.Worker.Extensions.WebPubSub.Tests.Build
         }
 
         [Test]
+        public void ConnectionInput_AsString_AsksTheHostForText()
+        {
+            // The host-side extension converts the connection to its JSON text for string parameters.
+            AssertBinding("negotiateText", "connection", "In", "webPubSubConnection", new JObject { ["dataType"] = "String", ["hub"] = "hub1" });
+        }
+
+        [Test]
         public void ConnectionInput_EveryOption()
         {
             AssertBinding("negotiateFull", "connection", "In", "webPubSubConnection", new JObject

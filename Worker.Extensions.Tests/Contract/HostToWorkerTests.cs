@@ -161,6 +161,20 @@ namespace Microsoft.Azure.Functions.Worker.Extensions.WebPubSub.Tests.Contract
         }
 
         [Test]
+        public void ConnectionInput_TheHostsOwnJson_ObjectAndStringForms()
+        {
+            var hostConnection = new Microsoft.Azure.WebJobs.Extensions.WebPubSub.WebPubSubConnection(new Uri("wss://abc.webpubsub.azure.com/client/hubs/chat?access_token=t.o.k"));
+            // The host's converters for JObject (a model parameter) and string (a string parameter) write the same JSON.
+            var json = Microsoft.Azure.WebJobs.Extensions.WebPubSub.ScriptJson.ToJsonString(hostConnection);
+
+            var connection = Bind<WebPubSubConnection>(json);
+
+            Assert.That(connection.BaseUri, Is.EqualTo(hostConnection.BaseUri));
+            Assert.That(connection.Uri, Is.EqualTo(hostConnection.Uri));
+            Assert.That(connection.AccessToken, Is.EqualTo("t.o.k"));
+        }
+
+        [Test]
         public void ConnectionInput_BindsFromBytes()
         {
             var result = new WebPubSubInputConverter().ConvertAsync(new TestConverterContext(typeof(WebPubSubConnection), new ReadOnlyMemory<byte>(Encoding.UTF8.GetBytes(CapturedJson.Connection)))).AsTask().Result;

@@ -41,6 +41,11 @@ namespace WebPubSubIsolatedApp
             [WebPubSubConnectionInput(Hub = "hub1", UserId = "{query.userid}", Connection = "AltConn", Roles = new[] { "webpubsub.joinLeaveGroup.lobby", "webpubsub.sendToGroup.lobby" },
                 Groups = new[] { "lobby" }, ExpiresAfterMinutes = 5, ClientProtocol = WebPubSubClientProtocol.Mqtt)] WebPubSubConnection connection) => connection;
 
+        [Function("negotiateText")]
+        public static string NegotiateText(
+            [HttpTrigger(AuthorizationLevel.Anonymous, "get")] HttpRequestData req,
+            [WebPubSubConnectionInput(Hub = "hub1", UserId = "{query.userid}")] string connection) => connection;
+
         [Function("validate")]
         public static HttpResponseData Validate(
             [HttpTrigger(AuthorizationLevel.Anonymous, "options", "post")] HttpRequestData req,
