@@ -19,7 +19,34 @@ namespace Microsoft.Azure.Functions.Worker.Serialization
             states?.ToDictionary(pair => pair.Key, pair => ToClr(pair.Value), StringComparer.Ordinal);
 
         public static Dictionary<string, BinaryData>? FromClr(IDictionary<string, object?>? states) =>
-            states?.ToDictionary(pair => pair.Key, pair => BinaryData.FromString(JsonSerializer.Serialize(pair.Value, WorkerJson.Options)), StringComparer.Ordinal);
+            states?.ToDictionary(pair => pair.Key, pair => FromClr(pair.Value), StringComparer.Ordinal);
+
+        /// <summary>
+        /// A state value another serializer read: plain CLR values serialize as they are; its own JSON objects (say
+        /// Newtonsoft's JObject) are taken by their JSON text, written compactly.
+        /// </summary>
+        private static BinaryData FromClr(object? value)
+        {
+            var plain = value is null or string or bool or decimal or IDictionary<string, object?> or IList<object?> || value.GetType().IsPrimitive;
+            if (!plain && TryParse(BinaryData.FromString(value!.ToString() ?? string.Empty), out var document))
+            {
+                using (document)
+                {
+                    return BinaryData.FromString(Compact(document!.RootElement));
+                }
+            }
+            return BinaryData.FromString(JsonSerializer.Serialize(value, WorkerJson.Options));
+        }
+
+        private static string Compact(JsonElement element)
+        {
+            using var stream = new System.IO.MemoryStream();
+            using (var writer = new Utf8JsonWriter(stream))
+            {
+                element.WriteTo(writer);
+            }
+            return Encoding.UTF8.GetString(stream.ToArray());
+        }
 
         internal static bool TryParse(BinaryData value, out JsonDocument? document)
         {
