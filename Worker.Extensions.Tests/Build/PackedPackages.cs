@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 
 namespace Microsoft.Azure.Functions.Worker.Extensions.WebPubSub.Tests.Build
 {
@@ -41,10 +42,25 @@ namespace Microsoft.Azure.Functions.Worker.Extensions.WebPubSub.Tests.Build
             }
             Directory.CreateDirectory(feed);
             var result = new PackedPackages(feed, packages);
-            // pack builds what is missing (e.g. the netstandard2.0 assemblies) and reuses what is up to date.
-            Dotnet.Run(PackTimeout, new Dictionary<string, string>(), "pack", Path.Combine(root, "Extension", "Extension.csproj"), "-c", Dotnet.Configuration(), "-o", feed);
-            Dotnet.Run(PackTimeout, new Dictionary<string, string>(), "pack", Path.Combine(root, "Worker.Extensions", "Worker.Extensions.csproj"), "-c", Dotnet.Configuration(), "-o", feed);
+            Pack(Path.Combine(root, "Extension", "Extension.csproj"), "Microsoft.Azure.WebJobs.Extensions.WebPubSub.dll", feed);
+            Pack(Path.Combine(root, "Worker.Extensions", "Worker.Extensions.csproj"), "Microsoft.Azure.Functions.Worker.Extensions.WebPubSub.dll", feed);
             return result;
+        }
+
+        /// <summary>
+        /// Packs what the solution build produced; builds only when a target framework's assembly is missing (a test
+        /// project builds just the one framework it references), so a parallel test run finds the outputs untouched.
+        /// </summary>
+        private static void Pack(string project, string assembly, string feed)
+        {
+            var bin = Path.Combine(Path.GetDirectoryName(project)!, "bin", Dotnet.Configuration());
+            var built = new[] { "netstandard2.0", "net8.0" }.All(tfm => File.Exists(Path.Combine(bin, tfm, assembly)));
+            var arguments = new List<string> { "pack", project, "-c", Dotnet.Configuration(), "-o", feed };
+            if (built)
+            {
+                arguments.Add("--no-build");
+            }
+            Dotnet.Run(PackTimeout, new Dictionary<string, string>(), arguments.ToArray());
         }
 
         /// <summary>Builds an isolated app from the feed (plus the machine's default sources) into <paramref name="output"/>.</summary>
