@@ -10,7 +10,7 @@ namespace Microsoft.Azure.Functions.Worker
     /// <see cref="ActionName"/> and reads the members by name, whatever their case.
     /// </summary>
     [DataContract]
-    [JsonConverter(typeof(RuntimeTypeJsonConverter<WebPubSubAction>))]
+    [JsonConverter(typeof(ActionJsonConverter))]
     public abstract class WebPubSubAction
     {
         private protected WebPubSubAction()
