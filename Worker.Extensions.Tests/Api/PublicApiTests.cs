@@ -1,6 +1,5 @@
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using NUnit.Framework;
 
 namespace Microsoft.Azure.Functions.Worker.Extensions.WebPubSub.Tests.Api
@@ -11,7 +10,7 @@ namespace Microsoft.Azure.Functions.Worker.Extensions.WebPubSub.Tests.Api
     /// </summary>
     public class PublicApiTests
     {
-        private static string ApprovedPath([CallerFilePath] string thisFile = "") => Path.Combine(Path.GetDirectoryName(thisFile)!, "PublicApi.approved.txt");
+        private static string ApprovedPath() => Path.Combine(TestContext.CurrentContext.TestDirectory, "Api", "PublicApi.approved.txt");
 
         private static string[] Surface() => PublicSurface.Of(typeof(WebPubSubTriggerAttribute).Assembly).ToArray();
 
