@@ -219,6 +219,24 @@ namespace Microsoft.Azure.Functions.Worker.Extensions.WebPubSub.Tests.Contract
             Assert.That(context.Request, Is.Null);
         }
 
+        [TestCase(CapturedJson.ContextPreflight)]
+        [TestCase(CapturedJson.ContextConnect)]
+        [TestCase(CapturedJson.ContextUser)]
+        [TestCase(CapturedJson.ContextError)]
+        public void Context_WritesTheShapeItReads(string json)
+        {
+            var context = Bind<WebPubSubContext>(json);
+
+            var copy = Bind<WebPubSubContext>(System.Text.Json.JsonSerializer.Serialize(context));
+
+            Assert.That(copy.Request?.GetType(), Is.EqualTo(context.Request?.GetType()));
+            Assert.That(copy.Request?.ConnectionContext?.ConnectionId, Is.EqualTo(context.Request?.ConnectionContext?.ConnectionId));
+            Assert.That((copy.Request as UserEventRequest)?.Data?.ToString(), Is.EqualTo((context.Request as UserEventRequest)?.Data?.ToString()));
+            Assert.That(copy.Response.Status, Is.EqualTo(context.Response.Status));
+            Assert.That(copy.Response.Headers.Keys, Is.EqualTo(context.Response.Headers.Keys));
+            Assert.That((copy.ErrorMessage, copy.HasError, copy.IsPreflight), Is.EqualTo((context.ErrorMessage, context.HasError, context.IsPreflight)));
+        }
+
         [Test]
         public async Task OtherTargets_AreLeftToTheWorker()
         {
