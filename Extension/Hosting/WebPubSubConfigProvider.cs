@@ -56,6 +56,8 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub
             WarnWhenNothingIsConfigured();
 
             context.AddConverter<WebPubSubConnection, JObject>(connection => (JObject)ScriptJson.ToJToken(connection));
+            // Isolated workers ask for a string ("dataType": "String") when the parameter is a string: the same JSON as text.
+            context.AddConverter<WebPubSubConnection, string>(ScriptJson.ToJsonString);
             context.AddConverter<WebPubSubContext, JObject>(ContextJson.ToJObject);
             context.AddConverter<JObject, WebPubSubAction>(ActionJson.ToAction);
             context.AddConverter<JArray, WebPubSubAction[]>(ActionJson.ToActions);
