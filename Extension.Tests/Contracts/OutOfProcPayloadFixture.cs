@@ -19,6 +19,9 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Contracts
         public const string VisitsJson = "{\"n\":0}";
         public const string Note = "plain text";
 
+        // The capture's binary message: FF is not UTF-8, so as text it would arrive as U+FFFD.
+        public static readonly byte[] BinaryBytes = { 0x01, 0x02, 0x03, 0xFF };
+
         private readonly WebPubSubTestHost _host;
 
         private OutOfProcPayloadFixture(WebPubSubTestHost host) => _host = host;
@@ -60,6 +63,8 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Contracts
             yield return Connect(hub, ConnectBody);
             yield return Connected(hub, States());
             yield return User(hub, "message", Encoding.UTF8.GetBytes("hello-text"), "text/plain; charset=utf-8", States());
+            yield return User(hub, "binary", BinaryBytes, "application/octet-stream");
+            yield return User(hub, "binary-utf8", Encoding.UTF8.GetBytes("bytes-that-are-text"), "application/octet-stream");
             yield return Disconnected(hub, "Application server closed the connection. Reason: bye-conn");
             yield return Event(hub, "azure.webpubsub.gp.joined", "joined", Json("{\"group\":\"g1\"}"));
             yield return Connect(mqttHub, MqttConnectBody, MqttHeaders());

@@ -41,6 +41,14 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Contracts
         public object? Message([WebPubSubTrigger(Hub, WebPubSubEventType.User, "message")] string request, Binder binder) =>
             Record("message", request, binder);
 
+        [FunctionName("capBinary")]
+        public object? Binary([WebPubSubTrigger(Hub, WebPubSubEventType.User, "binary")] string request, Binder binder) =>
+            Record("binary", request, binder);
+
+        [FunctionName("capBinaryUtf8")]
+        public object? BinaryUtf8([WebPubSubTrigger(Hub, WebPubSubEventType.User, "binary-utf8")] string request, Binder binder) =>
+            Record("binary-utf8", request, binder);
+
         [FunctionName("capDisconnected")]
         public void Disconnected([WebPubSubTrigger(Hub, WebPubSubEventType.System, "disconnected")] string request, Binder binder) =>
             Record("disconnected", request, binder);

@@ -58,6 +58,18 @@ namespace Microsoft.Azure.Functions.Worker.Extensions.WebPubSub.Tests.Contract
         }
 
         [Test]
+        public void BinaryBytesThatAreNotUtf8ArriveByteForByte()
+        {
+            // The host writes such bytes as a Node.js Buffer object (text would turn FF into U+FFFD).
+            byte[] bytes = { 0x01, 0x02, 0x03, 0xFF, 0x00, 0xC3 };
+            var request = Bind<UserEventRequest>(new H.UserEventRequest(
+                HostRequests.Context(H.WebPubSubEventType.User, "message"), BinaryData.FromBytes(bytes), H.WebPubSubDataType.Binary));
+
+            Assert.That(request.Data!.ToArray(), Is.EqualTo(bytes));
+            Assert.That(request.DataType, Is.EqualTo(WebPubSubDataType.Binary));
+        }
+
+        [Test]
         public void MqttConnect()
         {
             var request = (MqttConnectEventRequest)Bind<ConnectEventRequest>(HostRequests.MqttConnect(H.MqttProtocolVersion.V500));

@@ -7,7 +7,7 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
     /// <summary>
     /// The <c>data</c> payload of user events. Reads a JSON string as its UTF-8 bytes, or a Node.js Buffer
     /// (<c>{"type":"Buffer","data":[...]}</c>) as those bytes; any other JSON value is kept as its JSON text.
-    /// Writes the payload as a string (its UTF-8 text).
+    /// Writes a UTF-8 payload as a string (its text) and any other bytes as a Node.js Buffer, so nothing is lost.
     /// </summary>
     internal sealed class BinaryDataPayloadJsonConverter : JsonConverter<BinaryData>
     {
@@ -23,8 +23,25 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
             return TryReadNodeBuffer(root, out byte[]? bytes) ? BinaryData.FromBytes(bytes!) : BinaryData.FromString(root.GetRawText());
         }
 
-        public override void Write(Utf8JsonWriter writer, BinaryData value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.ToString());
+        public override void Write(Utf8JsonWriter writer, BinaryData value, JsonSerializerOptions options)
+        {
+            ReadOnlySpan<byte> bytes = value.ToMemory().Span;
+            if (NodeBuffer.IsText(bytes))
+            {
+                writer.WriteStringValue(bytes); // UTF-8 in, the same text out
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteString("type", "Buffer");
+            writer.WriteStartArray("data");
+            foreach (byte b in bytes)
+            {
+                writer.WriteNumberValue(b);
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
 
         private static bool TryReadNodeBuffer(JsonElement element, out byte[]? bytes)
         {

@@ -12,7 +12,11 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
     // Newtonsoft serializer, including the host's default one, writes the upstream shapes without anybody changing
     // JsonConvert.DefaultSettings (upstream overwrote those process-wide).
 
-    /// <summary>Payloads as their UTF-8 text (upstream's script shape); reads strings and Node.js Buffers.</summary>
+    /// <summary>
+    /// Payloads as their UTF-8 text (upstream's script shape) when they are UTF-8, which every text and JSON payload
+    /// is; other bytes (binary payloads) as a Node.js Buffer object, which upstream's and our worker converters and
+    /// Node's <c>Buffer.from(x.data)</c> read losslessly, where text would replace them with U+FFFD. Reads both.
+    /// </summary>
     internal sealed class BinaryDataTextNewtonsoftConverter : JsonConverter<BinaryData>
     {
         public override BinaryData? ReadJson(JsonReader reader, Type objectType, BinaryData? existingValue, bool hasExistingValue, JsonSerializer serializer)
@@ -22,6 +26,7 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
             {
                 JTokenType.Null => null,
                 JTokenType.String => BinaryData.FromString(token.Value<string>()!),
+                _ when NodeBuffer.TryRead(token, out var bytes) => BinaryData.FromBytes(bytes),
                 _ => BinaryData.FromString(token.ToString(Formatting.None)),
             };
         }
@@ -32,9 +37,13 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
             {
                 writer.WriteNull();
             }
-            else
+            else if (NodeBuffer.IsText(value.ToMemory().Span))
             {
                 writer.WriteValue(value.ToString());
+            }
+            else
+            {
+                NodeBuffer.Write(writer, value.ToMemory().Span);
             }
         }
     }
@@ -99,6 +108,43 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
     /// <summary>A Node.js Buffer as JSON.stringify writes it: <c>{"type":"Buffer","data":[1,2]}</c>.</summary>
     internal static class NodeBuffer
     {
+#if !NET8_0_OR_GREATER
+        private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+#endif
+
+        /// <summary>Whether the bytes decode as UTF-8 without replacement characters, i.e. survive as a JSON string.</summary>
+        public static bool IsText(ReadOnlySpan<byte> bytes)
+        {
+#if NET8_0_OR_GREATER
+            return System.Text.Unicode.Utf8.IsValid(bytes);
+#else
+            try
+            {
+                StrictUtf8.GetCharCount(bytes.ToArray());
+                return true;
+            }
+            catch (System.Text.DecoderFallbackException)
+            {
+                return false;
+            }
+#endif
+        }
+
+        public static void Write(JsonWriter writer, ReadOnlySpan<byte> bytes)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("type");
+            writer.WriteValue("Buffer");
+            writer.WritePropertyName("data");
+            writer.WriteStartArray();
+            foreach (byte b in bytes)
+            {
+                writer.WriteValue(b);
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
         public static bool TryRead(JToken? token, out byte[] bytes)
         {
             bytes = Array.Empty<byte>();
