@@ -70,7 +70,8 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Identity.Tests.Infrastruc
         public int TokenRequests(string identity) => _app.Services.GetRequiredService<TokenRequestLedger>().RequestsFor(identity);
 
         /// <param name="identities">Name → extra settings (<c>Roles</c> defaults to Web PubSub Service Owner).</param>
-        public static async Task<StandInServer> StartAsync(IDictionary<string, IDictionary<string, string>> identities)
+        /// <param name="webhook">Whether hub <see cref="Hub"/> sends <c>connect</c> and user events to <see cref="WebhookPort"/>.</param>
+        public static async Task<StandInServer> StartAsync(IDictionary<string, IDictionary<string, string>> identities, bool webhook = true)
         {
             int httpPort = FreePort(), httpsPort = FreePort(), webhookPort = FreePort();
             var header = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
@@ -79,11 +80,14 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Identity.Tests.Infrastruc
             {
                 $"--urls=http://127.0.0.1:{httpPort};https://127.0.0.1:{httpsPort}",
                 $"--StandIn:ConnectionString=Endpoint=http://127.0.0.1;Port={httpPort};AccessKey={accessKey};Version=1.0;",
-                $"--StandIn:Hubs:{Hub}:UrlTemplate=http://127.0.0.1:{webhookPort}/runtime/webhooks/webpubsub",
-                "--StandIn:Hubs:" + Hub + ":SystemEvents=connect",
                 "--StandIn:UpstreamTimeoutSeconds=5",
                 "--StandIn:ManagedIdentity:Header=" + header,
             };
+            if (webhook)
+            {
+                args.Add($"--StandIn:Hubs:{Hub}:UrlTemplate=http://127.0.0.1:{webhookPort}/runtime/webhooks/webpubsub");
+                args.Add($"--StandIn:Hubs:{Hub}:SystemEvents=connect");
+            }
             var clientIds = new Dictionary<string, string>();
             foreach (var (name, settings) in identities)
             {
