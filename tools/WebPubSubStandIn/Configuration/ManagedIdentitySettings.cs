@@ -8,14 +8,16 @@ namespace WebPubSubStandIn.Configuration
 {
     /// <summary>
     /// One managed identity served by the identity endpoint (<c>StandIn:Identities:&lt;name&gt;</c>): its ids, its
-    /// data-plane roles, and two test knobs: the lifetime of its tokens (negative = already expired) and a status
-    /// the endpoint answers instead of a token.
+    /// data-plane roles, and three test knobs: the lifetime of its tokens (negative = already expired), the lifetime
+    /// the endpoint states in <c>expires_on</c> (default the same; differing = a clock skew between the identity
+    /// endpoint and the service), and a status the endpoint answers instead of a token.
     /// </summary>
     public sealed class ManagedIdentitySettings
     {
         private ManagedIdentitySettings(string name, string clientId, string principalId, string? resourceId, IReadOnlyList<string> roles,
-            bool systemAssigned, TimeSpan tokenLifetime, int? failureStatus)
+            bool systemAssigned, TimeSpan tokenLifetime, TimeSpan statedLifetime, int? failureStatus)
         {
+            StatedLifetime = statedLifetime;
             Name = name;
             ClientId = clientId;
             PrincipalId = principalId;
@@ -41,17 +43,16 @@ namespace WebPubSubStandIn.Configuration
 
         public TimeSpan TokenLifetime { get; }
 
+        /// <summary>The lifetime the endpoint's <c>expires_on</c> states (<c>StatedLifetimeSeconds</c>).</summary>
+        public TimeSpan StatedLifetime { get; }
+
         public int? FailureStatus { get; }
 
         public static ManagedIdentitySettings FromConfiguration(IConfigurationSection section)
         {
             string Setting(string key) => $"StandIn:Identities:{section.Key}:{key}";
-            var lifetimeText = section["TokenLifetimeSeconds"];
-            double lifetime = 3600;
-            if (!string.IsNullOrEmpty(lifetimeText) && !double.TryParse(lifetimeText, NumberStyles.Float, CultureInfo.InvariantCulture, out lifetime))
-            {
-                throw new InvalidOperationException($"{Setting("TokenLifetimeSeconds")} '{lifetimeText}' is not a number.");
-            }
+            double lifetime = Seconds(section, "TokenLifetimeSeconds", 3600);
+            double stated = Seconds(section, "StatedLifetimeSeconds", lifetime);
             int? failure = null;
             var failureText = section["FailureStatus"];
             if (!string.IsNullOrEmpty(failureText))
@@ -77,7 +78,20 @@ namespace WebPubSubStandIn.Configuration
                 SplitList(section["Roles"]),
                 system,
                 TimeSpan.FromSeconds(lifetime),
+                TimeSpan.FromSeconds(stated),
                 failure);
+        }
+
+        private static double Seconds(IConfigurationSection section, string key, double fallback)
+        {
+            var text = section[key];
+            if (string.IsNullOrEmpty(text))
+            {
+                return fallback;
+            }
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+                ? seconds
+                : throw new InvalidOperationException($"StandIn:Identities:{section.Key}:{key} '{text}' is not a number.");
         }
 
         internal static IReadOnlyList<string> SplitList(string? value)

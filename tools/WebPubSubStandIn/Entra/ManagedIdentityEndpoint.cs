@@ -62,11 +62,12 @@ namespace WebPubSubStandIn.Entra
             }
 
             var (token, expires) = issuer.Issue(identity);
+            var stated = expires - identity.TokenLifetime + identity.StatedLifetime;
             logger.LogInformation("Managed identity token issued for '{Identity}' (client id {ClientId}), expires {Expires:O}", identity.Name, identity.ClientId, expires);
             return Results.Json(new
             {
                 access_token = token,
-                expires_on = expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+                expires_on = stated.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
                 resource,
                 token_type = "Bearer",
                 client_id = identity.ClientId,
