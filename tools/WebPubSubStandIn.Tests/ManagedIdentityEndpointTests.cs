@@ -29,6 +29,9 @@ namespace WebPubSubStandIn.Tests
             ["StandIn:Identities:system:PrincipalId"] = "33333333-3333-3333-3333-333333333333",
             ["StandIn:Identities:broken:ClientId"] = "broken",
             ["StandIn:Identities:broken:FailureStatus"] = "500",
+            ["StandIn:Identities:skewed:ClientId"] = "skewed",
+            ["StandIn:Identities:skewed:TokenLifetimeSeconds"] = "-600",
+            ["StandIn:Identities:skewed:StatedLifetimeSeconds"] = "3600",
         });
 
         [OneTimeTearDown]
@@ -86,6 +89,15 @@ namespace WebPubSubStandIn.Tests
             var (status, body) = await GetAsync(ok + "&client_id=nobody");
             Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(body.GetProperty("message").GetString(), Does.Contain("nobody"));
+        }
+
+        [Test]
+        public async Task TheStatedLifetimeCanDifferFromTheToken()
+        {
+            var (_, body) = await GetAsync($"api-version=2019-08-01&resource={Resource}&client_id=skewed");
+            long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            Assert.That(long.Parse(body.GetProperty("expires_on").GetString()!) - now, Is.InRange(3590, 3610));
+            Assert.That(Jwt.Payload(body.GetProperty("access_token").GetString()!).GetProperty("exp").GetInt64() - now, Is.InRange(-610, -590));
         }
 
         [Test]
