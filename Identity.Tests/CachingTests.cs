@@ -71,8 +71,9 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Identity.Tests
             {
                 await host.CallAsync("IdentityFunctions.Negotiate", new { userId = "u" + i });
             }
+            // Azure.Core renews in the background while the current token is still valid, so allow it a moment.
+            Assert.That(() => _server.TokenRequests(ShortLived), Is.GreaterThan(1).After(5000, 50));
             TestContext.Out.WriteLine($"token requests for 5 negotiates with a 4-minute token: {_server.TokenRequests(ShortLived)}");
-            Assert.That(_server.TokenRequests(ShortLived), Is.GreaterThan(1));
         }
 
         [Test]
