@@ -4,7 +4,6 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.WebSockets;
-using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -40,10 +39,9 @@ namespace WebPubSubStandIn
             var urls = new ConfigurationBuilder().AddEnvironmentVariables("ASPNETCORE_").AddCommandLine(args).Build()["urls"];
             // The listeners are explicit (HTTPS needs the local CA's certificate), so Kestrel must not see --urls too
             // (it would warn that it overrides them).
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = WithoutUrls(args) });
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = LoopbackListeners.WithoutUrls(args) });
             var options = StandInOptions.FromConfiguration(builder.Configuration);
-            var listeners = LoopbackListeners(urls);
-            ConfigureListeners(builder, listeners, options);
+            LoopbackListeners.Configure(builder, LoopbackListeners.Parse(urls), options.CertificateDirectory);
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
             builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
             configureLogging?.Invoke(builder.Logging);
@@ -114,69 +112,5 @@ namespace WebPubSubStandIn
         /// <summary>Every address, in <c>--urls</c> order (ports resolved), e.g. <c>https://127.0.0.1:8443</c>.</summary>
         public static IReadOnlyList<string> ListeningUrls(WebApplication app)
             => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? Array.Empty<string>();
-
-        /// <summary>Scheme and port of each <c>--urls</c> entry (';'-separated); hosts must be loopback; port <c>0</c> = any free port.</summary>
-        private static (bool Https, int Port)[] LoopbackListeners(string? urls)
-        {
-            if (string.IsNullOrWhiteSpace(urls))
-            {
-                return new[] { (false, 8080) };
-            }
-            return urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(url =>
-            {
-                if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-                {
-                    throw new InvalidOperationException($"--urls '{url}' must be an http:// or https:// URL on 127.0.0.1.");
-                }
-                if (uri.Host != "127.0.0.1" && !uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
-                {
-                    throw new InvalidOperationException($"--urls '{url}': the stand-in listens on 127.0.0.1 only.");
-                }
-                return (uri.Scheme == Uri.UriSchemeHttps, uri.Port);
-            }).Distinct().ToArray();
-        }
-
-        private static string[] WithoutUrls(string[] args)
-        {
-            var kept = new List<string>();
-            for (int i = 0; i < args.Length; i++)
-            {
-                var name = args[i].TrimStart('-', '/');
-                if (name.Equals("urls", StringComparison.OrdinalIgnoreCase))
-                {
-                    i++;
-                    continue;
-                }
-                if (!name.StartsWith("urls=", StringComparison.OrdinalIgnoreCase))
-                {
-                    kept.Add(args[i]);
-                }
-            }
-            return kept.ToArray();
-        }
-
-        // Explicit Kestrel listeners (not UseUrls) so that HTTPS ones get the certificate issued by the local CA.
-        private static void ConfigureListeners(WebApplicationBuilder builder, (bool Https, int Port)[] listeners, StandInOptions options)
-        {
-            X509Certificate2? certificate = null;
-            if (listeners.Any(l => l.Https))
-            {
-                using var ca = LocalCertificateAuthority.LoadOrCreate(options.CertificateDirectory);
-                certificate = LocalCertificateAuthority.IssueServerCertificate(ca);
-            }
-            builder.WebHost.ConfigureKestrel(kestrel =>
-            {
-                foreach (var (https, port) in listeners)
-                {
-                    kestrel.Listen(IPAddress.Loopback, port, listen =>
-                    {
-                        if (https)
-                        {
-                            listen.UseHttps(certificate!);
-                        }
-                    });
-                }
-            });
-        }
     }
 }
