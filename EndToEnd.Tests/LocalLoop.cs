@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -37,24 +38,48 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.EndToEnd
         public string Output => string.Join(Environment.NewLine, _processes.Select(p => p.Output));
 
         /// <param name="hostKey">The access key the functions host is configured with; another than the stand-in's simulates a misconfigured app.</param>
-        public static async Task<LocalLoop> StartAsync(string hub = "chat", string? hostKey = null)
+        /// <param name="identity">
+        /// Connect the host with a managed identity instead of the key, as <c>build/run.sh --identity</c> does: the
+        /// stand-in also serves HTTPS and an App Service-style identity endpoint; the host gets <c>IDENTITY_ENDPOINT</c>,
+        /// <c>IDENTITY_HEADER</c> and <c>WebPubSubConnectionString__serviceUri/__credential/__clientId</c>.
+        /// </param>
+        public static async Task<LocalLoop> StartAsync(string hub = "chat", string? hostKey = null, bool identity = false)
         {
             var key = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
             var standInPort = FreePort();
+            var httpsPort = FreePort();
             var hostPort = FreePort();
             // Resolve every path before starting anything, so a missing build never leaves a process behind.
             var standInDll = Repo.Tool("tools/WebPubSubStandIn", "WebPubSubStandIn.dll");
             var hostDll = Repo.Tool("tools/FunctionsHost", "FunctionsHost.dll");
             var chatDll = Repo.Tool("samples/Chat", "Chat.dll");
-            var standIn = ManagedProcess.Start("stand-in", standInDll,
-                $"--urls=http://127.0.0.1:{standInPort}",
+            var standInArgs = new List<string>
+            {
+                $"--urls=http://127.0.0.1:{standInPort}" + (identity ? $";https://127.0.0.1:{httpsPort}" : string.Empty),
                 $"--StandIn:ConnectionString=Endpoint=http://127.0.0.1;Port={standInPort};AccessKey={key};Version=1.0;",
-                $"--StandIn:Hubs:{hub}:UrlTemplate=http://127.0.0.1:{hostPort}/runtime/webhooks/webpubsub");
-            var host = ManagedProcess.Start("host", hostDll,
-                $"--urls=http://127.0.0.1:{hostPort}",
-                $"--Host:Functions={chatDll}",
-                $"--WebPubSubConnectionString=Endpoint=http://127.0.0.1;Port={standInPort};AccessKey={hostKey ?? key};Version=1.0;",
-                $"--WebPubSubHub={hub}");
+                $"--StandIn:Hubs:{hub}:UrlTemplate=http://127.0.0.1:{hostPort}/runtime/webhooks/webpubsub",
+            };
+            var hostArgs = new List<string> { $"--urls=http://127.0.0.1:{hostPort}", $"--Host:Functions={chatDll}", $"--WebPubSubHub={hub}" };
+            var hostEnvironment = new Dictionary<string, string>();
+            if (identity)
+            {
+                var header = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+                var clientId = Guid.NewGuid().ToString();
+                standInArgs.Add("--StandIn:ManagedIdentity:Header=" + header);
+                standInArgs.Add("--StandIn:Identities:chat:ClientId=" + clientId);
+                standInArgs.Add("--StandIn:Identities:chat:Roles=Web PubSub Service Owner");
+                hostEnvironment["IDENTITY_ENDPOINT"] = $"http://127.0.0.1:{standInPort}/msi/token";
+                hostEnvironment["IDENTITY_HEADER"] = header;
+                hostEnvironment["WebPubSubConnectionString__serviceUri"] = $"https://127.0.0.1:{httpsPort}";
+                hostEnvironment["WebPubSubConnectionString__credential"] = "managedidentity";
+                hostEnvironment["WebPubSubConnectionString__clientId"] = clientId;
+            }
+            else
+            {
+                hostArgs.Add($"--WebPubSubConnectionString=Endpoint=http://127.0.0.1;Port={standInPort};AccessKey={hostKey ?? key};Version=1.0;");
+            }
+            var standIn = ManagedProcess.Start("stand-in", standInDll, new Dictionary<string, string>(), standInArgs.ToArray());
+            var host = ManagedProcess.Start("host", hostDll, hostEnvironment, hostArgs.ToArray());
             var loop = new LocalLoop(new Uri($"http://127.0.0.1:{standInPort}"), new Uri($"http://127.0.0.1:{hostPort}"), hub, new[] { standIn, host });
             try
             {
@@ -67,6 +92,14 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.EndToEnd
                 throw;
             }
             return loop;
+        }
+
+        /// <summary>The stand-in's local CA certificate (created if needed), for clients that must trust its HTTPS.</summary>
+        public static async Task<string> CertificateAuthorityAsync()
+        {
+            await using var ca = ManagedProcess.Start("ca", Repo.Tool("tools/WebPubSubStandIn", "WebPubSubStandIn.dll"), new Dictionary<string, string>(), "ca");
+            await ca.WaitForExitAsync(TimeSpan.FromSeconds(60));
+            return ca.LastLine;
         }
 
         public async ValueTask DisposeAsync()
@@ -100,7 +133,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.EndToEnd
 
         public string Output => string.Join(Environment.NewLine, _lines.Select(l => $"[{_name}] {l}"));
 
-        public static ManagedProcess Start(string name, string dll, params string[] arguments)
+        public static ManagedProcess Start(string name, string dll, IDictionary<string, string> environment, params string[] arguments)
         {
             var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             info.ArgumentList.Add(dll);
@@ -109,6 +142,10 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.EndToEnd
                 info.ArgumentList.Add(argument);
             }
             info.Environment["DOTNET_NOLOGO"] = "1";
+            foreach (var pair in environment)
+            {
+                info.Environment[pair.Key] = pair.Value;
+            }
             var process = new Process { StartInfo = info, EnableRaisingEvents = true };
             var managed = new ManagedProcess(name, process);
             process.OutputDataReceived += (_, e) => { if (e.Data != null) managed._lines.Enqueue(e.Data); };
@@ -134,6 +171,16 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.EndToEnd
                 }
                 await Task.Delay(100);
             }
+        }
+
+        public string LastLine => _lines.LastOrDefault() ?? string.Empty;
+
+        public async Task WaitForExitAsync(TimeSpan timeout)
+        {
+            using var cancel = new System.Threading.CancellationTokenSource(timeout);
+            await _process.WaitForExitAsync(cancel.Token);
+            // Output events may trail the exit; WaitForExit() without timeout drains them.
+            _process.WaitForExit();
         }
 
         public async ValueTask DisposeAsync()

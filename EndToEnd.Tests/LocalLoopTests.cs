@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using NUnit.Framework;
 
@@ -22,10 +23,14 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.EndToEnd
         [OneTimeTearDown]
         public async Task Stop() => await _loop.DisposeAsync();
 
-        private async Task RunAsync(string script, string? scenario = null, LocalLoop? loop = null, string protocol = "json")
+        private async Task RunAsync(string script, string? scenario = null, LocalLoop? loop = null, string protocol = "json", string? trustedCa = null)
         {
             loop ??= _loop;
             var environment = new Dictionary<string, string> { ["HOST_URL"] = loop.HostUrl.ToString().TrimEnd('/'), ["PROTOCOL"] = protocol };
+            if (trustedCa != null)
+            {
+                environment["NODE_EXTRA_CA_CERTS"] = trustedCa;
+            }
             if (scenario != null)
             {
                 environment["SCENARIO"] = scenario;
@@ -46,6 +51,19 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.EndToEnd
 
         [Test]
         public Task TwoBrowserPagesExchangeAMessage() => RunAsync("browser-scenario.mjs");
+
+        [Test]
+        public async Task JavaScriptClientChatsThroughAnIdentityConnection()
+        {
+            // The host holds no key: a managed identity (Azure.Identity's ManagedIdentityCredential against the
+            // stand-in's identity endpoint), HTTPS to the stand-in, negotiate through :generateToken.
+            await using var loop = await LocalLoop.StartAsync(identity: true);
+            await RunAsync("chat-scenario.mjs", loop: loop, trustedCa: await LocalLoop.CertificateAuthorityAsync());
+            var tokens = loop.Output.Split('\n').Count(line => line.Contains("Managed identity token issued", StringComparison.Ordinal));
+            TestContext.Out.WriteLine($"managed identity token requests for the whole chat scenario: {tokens}");
+            Assert.That(tokens, Is.EqualTo(1), loop.Output);
+            Assert.That(loop.Output, Does.Not.Contain("eyJ"), "no token (JWTs start with eyJ) in either program's output");
+        }
 
         [Test]
         public async Task WrongAccessKeyInTheHostMakesConnectFailWith401()

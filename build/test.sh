@@ -14,6 +14,23 @@ mkdir -p "$results"
 # built before any test project runs (dotnet test alone builds and runs projects concurrently).
 dotnet build WebJobs.Extensions.WebPubSub.sln -c Release
 status=$?
+
+# The identity tests talk HTTPS to the stand-in, whose certificate comes from a local CA (created on first use in
+# ~/.local/share/webpubsub-standin). When the machine does not trust it yet (.ci/run installs it), trust it for
+# this run only: .NET on Linux reads SSL_CERT_DIR (':'-separated), Node.js NODE_EXTRA_CA_CERTS.
+if [ "$status" -eq 0 ]; then
+  ca_cert="$(dotnet tools/WebPubSubStandIn/bin/Release/net10.0/WebPubSubStandIn.dll ca)" || status=$?
+  if [ "$status" -eq 0 ]; then
+    if ! openssl verify "$ca_cert" >/dev/null 2>&1; then
+      system_certs="$(openssl version -d 2>/dev/null | sed -n 's/^OPENSSLDIR: "\(.*\)"$/\1/p')/certs"
+      [ -d "$system_certs" ] || system_certs=/etc/ssl/certs
+      export SSL_CERT_DIR="${SSL_CERT_DIR:-$system_certs}:$(dirname "$ca_cert")"
+      echo "test.sh: the stand-in's local CA is not installed; trusting it for this run (SSL_CERT_DIR)."
+    fi
+    export NODE_EXTRA_CA_CERTS="$ca_cert"
+  fi
+fi
+
 if [ "$status" -eq 0 ]; then
   dotnet test WebJobs.Extensions.WebPubSub.sln -c Release --no-build \
     --logger "trx;LogFilePrefix=results" --results-directory "$results" "$@"

@@ -18,15 +18,21 @@ namespace WebPubSubStandIn.Tests
         public const string Key = "c3RhbmQtaW4tdGVzdC1rZXktdGhhdC1pcy1sb25nLWVub3VnaA==";
         private readonly WebApplication _app;
 
-        private StandInHost(WebApplication app, int port, string key)
+        private StandInHost(WebApplication app, int port, string key, int? httpsPort = null)
         {
             _app = app;
             Port = port;
+            HttpsPort = httpsPort;
             AccessKey = key;
             Http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
         }
 
         public int Port { get; }
+
+        /// <summary>The HTTPS port, when started with <c>https: true</c>.</summary>
+        public int? HttpsPort { get; }
+
+        public IServiceProvider Services => _app.Services;
 
         public string AccessKey { get; }
 
@@ -35,19 +41,20 @@ namespace WebPubSubStandIn.Tests
 
         public HttpClient Http { get; }
 
-        public static async Task<StandInHost> StartAsync(IDictionary<string, string>? settings = null, string key = Key)
+        public static async Task<StandInHost> StartAsync(IDictionary<string, string>? settings = null, string key = Key, bool https = false)
         {
             int port = FreePort();
+            int? httpsPort = https ? FreePort() : null;
             var args = new List<string>
             {
-                "--urls=http://127.0.0.1:" + port,
+                "--urls=http://127.0.0.1:" + port + (https ? ";https://127.0.0.1:" + httpsPort : string.Empty),
                 $"--StandIn:ConnectionString=Endpoint=http://localhost;Port={port};AccessKey={key};Version=1.0;",
                 "--StandIn:UpstreamTimeoutSeconds=3",
             };
             args.AddRange((settings ?? new Dictionary<string, string>()).Select(s => $"--{s.Key}={s.Value}"));
             var app = StandInApp.Build(args.ToArray(), logging => logging.ClearProviders());
             await app.StartAsync();
-            return new StandInHost(app, port, key);
+            return new StandInHost(app, port, key, httpsPort);
         }
 
         public static int FreePort()

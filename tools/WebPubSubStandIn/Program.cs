@@ -9,6 +9,12 @@ namespace WebPubSubStandIn
         {
             try
             {
+                if (args.Length > 0 && args[0] == "ca")
+                {
+                    // `WebPubSubStandIn ca`: create the local CA if needed and print its certificate's path (for trust set-up).
+                    Console.Out.WriteLine(StandInApp.CertificateAuthorityPath(args[1..]));
+                    return 0;
+                }
                 await StandInApp.RunAsync(args);
                 return 0;
             }

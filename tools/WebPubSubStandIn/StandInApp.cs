@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -17,14 +18,17 @@ using WebPubSubStandIn.Auth;
 using WebPubSubStandIn.Clients;
 using WebPubSubStandIn.Configuration;
 using WebPubSubStandIn.Connections;
+using WebPubSubStandIn.Entra;
+using WebPubSubStandIn.Https;
 using WebPubSubStandIn.Rest;
 using WebPubSubStandIn.Upstream;
 
 namespace WebPubSubStandIn
 {
     /// <summary>
-    /// Builds the stand-in: Kestrel on 127.0.0.1 only (ports from <c>--urls</c>, default 8080), the client
-    /// endpoints, the REST API, the ready line, and closing every client socket on shutdown.
+    /// Builds the stand-in: Kestrel on 127.0.0.1 only (http and https ports from <c>--urls</c>, default
+    /// http 8080), the client endpoints, the REST API, the managed-identity endpoint, the ready line, and closing
+    /// every client socket on shutdown.
     /// </summary>
     public static class StandInApp
     {
@@ -32,10 +36,12 @@ namespace WebPubSubStandIn
 
         public static WebApplication Build(string[] args, Action<ILoggingBuilder>? configureLogging = null)
         {
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+            var urls = new ConfigurationBuilder().AddEnvironmentVariables("ASPNETCORE_").AddCommandLine(args).Build()["urls"];
+            // The listeners are explicit (HTTPS needs the local CA's certificate), so Kestrel must not see --urls too
+            // (it would warn that it overrides them).
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = LoopbackListeners.WithoutUrls(args) });
             var options = StandInOptions.FromConfiguration(builder.Configuration);
-            var ports = LoopbackPorts(builder.Configuration["urls"]);
-            builder.WebHost.UseUrls(ports.Select(port => "http://127.0.0.1:" + port).ToArray());
+            LoopbackListeners.Configure(builder, LoopbackListeners.Parse(urls), options.CertificateDirectory);
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
             builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
             configureLogging?.Invoke(builder.Logging);
@@ -54,6 +60,9 @@ namespace WebPubSubStandIn
             services.AddSingleton<JsonProtocol>();
             services.AddSingleton<ClientEndpoint>();
             services.AddSingleton<RestAuthFilter>();
+            services.AddSingleton<EntraIssuer>();
+            services.AddSingleton<EntraTokenValidator>();
+            services.AddSingleton<TokenRequestLedger>();
 
             var app = builder.Build();
             app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
@@ -62,9 +71,16 @@ namespace WebPubSubStandIn
             app.Map("/client/hubs/{hub}", (HttpContext context, string hub) => clients.HandleAsync(context, hub));
             app.Map("/client", (HttpContext context) => clients.HandleAsync(context, null));
             RestApi.Map(app);
+            ManagedIdentityEndpoint.Map(app);
+            app.MapGet("/.well-known/jwks.json", (EntraIssuer issuer) => Results.Json(issuer.Jwks()));
 
             app.Lifetime.ApplicationStarted.Register(() =>
             {
+                // Other addresses first: whoever waits for the ready line can then rely on them too.
+                foreach (var address in ListeningUrls(app).Skip(1))
+                {
+                    Console.Out.WriteLine("Web PubSub stand-in also listening on " + address);
+                }
                 Console.Out.WriteLine(ReadyLinePrefix + ListeningUrl(app));
                 Console.Out.Flush();
             });
@@ -80,32 +96,21 @@ namespace WebPubSubStandIn
 
         public static Task RunAsync(string[] args) => Build(args).RunAsync();
 
-        /// <summary>The first address Kestrel actually listens on, e.g. <c>http://127.0.0.1:8080</c>.</summary>
-        public static string ListeningUrl(WebApplication app)
+        /// <summary>The local CA's certificate file (PEM), created if missing; honours <c>StandIn:Https:CertificateDirectory</c>.</summary>
+        public static string CertificateAuthorityPath(string[] args)
         {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-            return address ?? "http://127.0.0.1";
+            var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
+            var directory = configuration["StandIn:Https:CertificateDirectory"];
+            directory = string.IsNullOrEmpty(directory) ? LocalCertificateAuthority.DefaultDirectory() : directory;
+            using var ca = LocalCertificateAuthority.LoadOrCreate(directory);
+            return System.IO.Path.Combine(directory, LocalCertificateAuthority.CertificateFileName);
         }
 
-        /// <summary>Ports of <c>--urls</c> (';'-separated); hosts must be loopback; <c>0</c> = any free port.</summary>
-        private static int[] LoopbackPorts(string? urls)
-        {
-            if (string.IsNullOrWhiteSpace(urls))
-            {
-                return new[] { 8080 };
-            }
-            return urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(url =>
-            {
-                if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
-                {
-                    throw new InvalidOperationException($"--urls '{url}' must be an http:// URL on 127.0.0.1.");
-                }
-                if (uri.Host != "127.0.0.1" && !uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
-                {
-                    throw new InvalidOperationException($"--urls '{url}': the stand-in listens on 127.0.0.1 only.");
-                }
-                return uri.Port;
-            }).Distinct().ToArray();
-        }
+        /// <summary>The first address Kestrel actually listens on, e.g. <c>http://127.0.0.1:8080</c>.</summary>
+        public static string ListeningUrl(WebApplication app) => ListeningUrls(app).FirstOrDefault() ?? "http://127.0.0.1";
+
+        /// <summary>Every address, in <c>--urls</c> order (ports resolved), e.g. <c>https://127.0.0.1:8443</c>.</summary>
+        public static IReadOnlyList<string> ListeningUrls(WebApplication app)
+            => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? Array.Empty<string>();
     }
 }

@@ -6,15 +6,18 @@ namespace WebPubSubStandIn.Configuration
 {
     /// <summary>
     /// The stand-in's settings (section <c>StandIn</c>, see docs/local-loop.md): connection string, per-hub event
-    /// handlers (<c>*</c> = every hub; a hub's own entry wins) and the upstream timeout.
+    /// handlers (<c>*</c> = every hub; a hub's own entry wins), the upstream timeout, Entra and HTTPS.
     /// </summary>
     public sealed class StandInOptions
     {
-        public StandInOptions(ServiceConnectionString connection, IReadOnlyDictionary<string, EventHandlerSettings> handlers, TimeSpan upstreamTimeout)
+        public StandInOptions(ServiceConnectionString connection, IReadOnlyDictionary<string, EventHandlerSettings> handlers, TimeSpan upstreamTimeout,
+            EntraSettings entra, string certificateDirectory)
         {
             Connection = connection;
             Handlers = handlers;
             UpstreamTimeout = upstreamTimeout;
+            Entra = entra;
+            CertificateDirectory = certificateDirectory;
         }
 
         public ServiceConnectionString Connection { get; }
@@ -23,6 +26,11 @@ namespace WebPubSubStandIn.Configuration
         public IReadOnlyDictionary<string, EventHandlerSettings> Handlers { get; }
 
         public TimeSpan UpstreamTimeout { get; }
+
+        public EntraSettings Entra { get; }
+
+        /// <summary>Where the local CA lives (<c>StandIn:Https:CertificateDirectory</c>); HTTPS endpoints use it.</summary>
+        public string CertificateDirectory { get; }
 
         public EventHandlerSettings? HandlerFor(string hub)
             => Handlers.TryGetValue(hub, out var handler) ? handler
@@ -57,7 +65,9 @@ namespace WebPubSubStandIn.Configuration
                 throw new InvalidOperationException($"StandIn:UpstreamTimeoutSeconds '{timeoutText}' must be a positive number.");
             }
 
-            return new StandInOptions(connection, handlers, TimeSpan.FromSeconds(seconds));
+            var certificates = section["Https:CertificateDirectory"];
+            return new StandInOptions(connection, handlers, TimeSpan.FromSeconds(seconds), EntraSettings.FromConfiguration(section),
+                string.IsNullOrEmpty(certificates) ? Https.LocalCertificateAuthority.DefaultDirectory() : certificates);
         }
     }
 }

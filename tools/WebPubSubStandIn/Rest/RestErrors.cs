@@ -11,6 +11,8 @@ namespace WebPubSubStandIn.Rest
 
         public static IResult Unauthorized(string message) => Error(StatusCodes.Status401Unauthorized, "Error.Unauthorized", message);
 
+        public static IResult Forbidden(string message) => Error(StatusCodes.Status403Forbidden, "Error.Forbidden", message);
+
         public static IResult UnsupportedMediaType(string message) => Error(StatusCodes.Status415UnsupportedMediaType, "Error.UnsupportedMediaType", message);
 
         public static IResult TooLarge(string message) => Error(StatusCodes.Status413PayloadTooLarge, "Error.PayloadTooLarge", message);
