@@ -10,6 +10,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Benchmarks
         //      dotnet run -c Release -- loopback [requests]   (host CPU through tools/FunctionsHost; see README)
         public static int Main(string[] args)
         {
+            if (args.Length > 0 && args[0] == "alloc") { AllocProbe.RunAsync().GetAwaiter().GetResult(); return 0; }
             if (args.Length > 0 && args[0] == "loopback")
             {
                 return Loopback.LoopbackCpu.RunAsync(args.Skip(1).ToArray()).GetAwaiter().GetResult();

@@ -38,6 +38,23 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Service
             Assert.That(payload.TryGetProperty("webpubsub.group", out _), Is.False);
         }
 
+        [TestCase(WebPubSubClientProtocol.Default)]
+        [TestCase(WebPubSubClientProtocol.Mqtt)]
+        [TestCase(WebPubSubClientProtocol.SocketIO)]
+        public async Task ClientAccessPartsAgreeWithTheUrl(WebPubSubClientProtocol protocol)
+        {
+            WebPubSubServiceClient client = Client("https://abc", "my hub");
+            ClientAccess access = await client.GetClientAccessAsync("u1", new[] { "r1" }, new[] { "g1" }, clientProtocol: protocol);
+
+            Assert.That(access.Uri.GetLeftPart(UriPartial.Path), Is.EqualTo(access.BaseUri.AbsoluteUri));
+            Assert.That(access.BaseUri, Is.SameAs(client.GetClientBaseUri(protocol)), "the base URL is built once per client");
+            Assert.That(Token(access.Uri), Is.EqualTo(access.Token));
+            Assert.That(access.ToString(), Does.Not.Contain(access.Token));
+            var connection = new WebPubSubConnection(access.Uri);
+            Assert.That((connection.BaseUri, connection.AccessToken), Is.EqualTo((access.BaseUri, access.Token)),
+                "the public constructor, which parses the URL, agrees with the parts");
+        }
+
         [TestCase(WebPubSubClientProtocol.Default, "client/hubs/chat")]
         [TestCase(WebPubSubClientProtocol.Mqtt, "clients/mqtt/hubs/chat")]
         [TestCase(WebPubSubClientProtocol.SocketIO, "clients/socketio/hubs/chat")]

@@ -16,6 +16,14 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub
             AccessToken = ReadAccessToken(uri);
         }
 
+        /// <summary>The parts as the service client built them: nothing is parsed back out of the URL.</summary>
+        internal WebPubSubConnection(Uri baseUri, Uri uri, string accessToken)
+        {
+            BaseUri = baseUri;
+            Uri = uri;
+            AccessToken = accessToken;
+        }
+
         /// <summary>The client URL without its query.</summary>
         [JsonProperty("baseUrl")]
         public Uri BaseUri { get; }

@@ -28,14 +28,14 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Connection
                 throw new ArgumentOutOfRangeException(nameof(attribute), $"{BindingName}: 'ExpiresAfterMinutes' must be at least 1; got {attribute.ExpiresAfterMinutes}.");
             }
             var client = _clients.GetClient(_connections.Get(attribute.Connection, BindingName), _connections.GetHub(attribute.Hub, BindingName));
-            var uri = await client.GetClientAccessUriAsync(
+            var access = await client.GetClientAccessAsync(
                 userId: string.IsNullOrEmpty(attribute.UserId) ? null : attribute.UserId,
                 roles: attribute.Roles,
                 groups: attribute.Groups,
                 expiresAfter: TimeSpan.FromMinutes(attribute.ExpiresAfterMinutes),
                 clientProtocol: attribute.ClientProtocol,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
-            return new WebPubSubConnection(uri);
+            return new WebPubSubConnection(access.BaseUri, access.Uri, access.Token);
         }
     }
 }

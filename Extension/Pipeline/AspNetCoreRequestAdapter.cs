@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
@@ -21,13 +22,15 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
         public override string? MediaType =>
             MediaTypeHeaderValue.TryParse(_request.ContentType, out var parsed) ? parsed.MediaType.Value : null;
 
-        public override IReadOnlyList<string> GetHeader(string name) =>
-            _request.Headers.TryGetValue(name, out var values) ? NonNull(values) : Array.Empty<string>();
+        public override StringValues GetHeader(string name) =>
+            !_request.Headers.TryGetValue(name, out var values) ? StringValues.Empty
+            : values.Count == 1 && values[0] != null ? values
+            : new StringValues(NonNull(values));
 
-        public override IReadOnlyDictionary<string, string[]> GetAllHeaders() =>
+        protected internal override Dictionary<string, string[]> ReadAllHeaders() =>
             _request.Headers.ToDictionary(h => h.Key, h => NonNull(h.Value), StringComparer.OrdinalIgnoreCase);
 
-        private static string[] NonNull(Microsoft.Extensions.Primitives.StringValues values) =>
+        private static string[] NonNull(StringValues values) =>
             Array.ConvertAll(values.ToArray(), v => v ?? string.Empty);
 
         public override async Task<BinaryData> ReadBodyAsync(CancellationToken cancellationToken)
@@ -37,9 +40,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
             {
                 _request.Body.Position = 0;
             }
-            using var buffer = new MemoryStream();
-            await _request.Body.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
-            return BinaryData.FromBytes(buffer.ToArray());
+            return await BodyReader.ReadAsync(_request.Body, _request.ContentLength, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Microsoft.Azure.WebPubSub.Common;
 using Microsoft.Azure.WebPubSub.Common.Serialization;
+using Microsoft.Extensions.Primitives;
 
 namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
 {
@@ -132,7 +133,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
                 : throw WebPubSubRequestException.BadRequest(
                     $"Header '{WebPubSubHeaders.ConnectionState}' is not valid: expected base64 of a JSON object whose values are base64 strings.");
 
-        private static string? JoinAll(IReadOnlyList<string> values) =>
-            values.Count switch { 0 => null, 1 => values[0], _ => string.Join(",", values) };
+        private static string? JoinAll(StringValues values) =>
+            values.Count switch { 0 => null, 1 => values[0], _ => string.Join(",", values.ToArray()) };
     }
 }

@@ -81,7 +81,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
         public static WebPubSubConnectionContext CreateContext(IncomingRequest request, CloudEventsHeaders headers)
         {
             var states = headers.ConnectionStates;
-            var origin = string.Join(",", headers.Origins);
+            var origin = headers.Origins.Count == 1 ? headers.Origins[0] : string.Join(",", headers.Origins);
             var allHeaders = request.GetAllHeaders();
             return headers.IsMqtt
                 ? new MqttConnectionContext(headers.EventType, headers.EventName, headers.Hub, headers.ConnectionId, headers.PhysicalConnectionId!,

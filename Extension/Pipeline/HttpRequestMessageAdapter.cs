@@ -4,10 +4,15 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Primitives;
 
 namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
 {
     /// <summary>The webhook's request (what the Functions host hands to the extension's converter).</summary>
+    /// <remarks>
+    /// Headers are read without validation: the host adds them that way, and validated reads would parse and
+    /// re-store every header the pipeline looks at, on every event.
+    /// </remarks>
     internal sealed class HttpRequestMessageAdapter : IncomingRequest
     {
         private readonly HttpRequestMessage _request;
@@ -18,40 +23,58 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
 
         public override string? MediaType => _request.Content?.Headers.ContentType?.MediaType;
 
-        public override IReadOnlyList<string> GetHeader(string name)
+        public override StringValues GetHeader(string name)
         {
+#if NET6_0_OR_GREATER
+            if (_request.Headers.NonValidated.TryGetValues(name, out var values)
+                || (_request.Content != null && _request.Content.Headers.NonValidated.TryGetValues(name, out values)))
+            {
+                return values.Count == 1 ? new StringValues(values.ToString()) : new StringValues(values.ToArray());
+            }
+#else
             if (_request.Headers.TryGetValues(name, out var values)
                 || (_request.Content != null && _request.Content.Headers.TryGetValues(name, out values)))
             {
-                return values as IReadOnlyList<string> ?? values.ToArray();
+                return new StringValues(values as string[] ?? values.ToArray());
             }
-            return Array.Empty<string>();
+#endif
+            return StringValues.Empty;
         }
 
-        public override IReadOnlyDictionary<string, string[]> GetAllHeaders()
+        /// <summary>
+        /// Request headers only, as upstream: the connection context's headers are what every worker sees, and
+        /// upstream never put the body's Content-Type/Content-Length there for triggers.
+        /// </summary>
+        protected internal override Dictionary<string, string[]> ReadAllHeaders()
         {
             var all = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
-            // Request headers only, as upstream: the connection context's headers are what every worker sees, and
-            // upstream never put the body's Content-Type/Content-Length there for triggers.
+#if NET6_0_OR_GREATER
+            foreach (var header in _request.Headers.NonValidated)
+            {
+                all[header.Key] = header.Value.ToArray();
+            }
+#else
             foreach (var header in _request.Headers)
             {
                 all[header.Key] = header.Value.ToArray();
             }
+#endif
             return all;
         }
 
         public override async Task<BinaryData> ReadBodyAsync(CancellationToken cancellationToken)
         {
-            if (_request.Content == null)
+            var content = _request.Content;
+            if (content == null)
             {
                 return BinaryData.Empty;
             }
 #if NET5_0_OR_GREATER
-            var bytes = await _request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var body = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
 #else
-            var bytes = await _request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            var body = await content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-            return BinaryData.FromBytes(bytes);
+            return await BodyReader.ReadAsync(body, content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
         }
     }
 }

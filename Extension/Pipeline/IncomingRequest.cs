@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Primitives;
 
 namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
 {
@@ -16,19 +17,16 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
         /// <summary>The media type of the body without parameters, or null.</summary>
         public abstract string? MediaType { get; }
 
-        /// <summary>All values of a header (request or content header); empty when absent.</summary>
-        public abstract IReadOnlyList<string> GetHeader(string name);
+        /// <summary>All values of a header (request or content header); empty when absent. A single value costs no array.</summary>
+        public abstract StringValues GetHeader(string name);
 
-        /// <summary>Every header, names case-insensitive; built only when a function asks for it.</summary>
-        public abstract IReadOnlyDictionary<string, string[]> GetAllHeaders();
+        /// <summary>Every header, names case-insensitive; read only when something (a function, a worker) looks at it.</summary>
+        public IReadOnlyDictionary<string, string[]> GetAllHeaders() =>
+            new LazyDictionary<IncomingRequest, string[]>(this, static request => request.ReadAllHeaders());
+
+        /// <summary>Every header, names case-insensitive, read now.</summary>
+        protected internal abstract Dictionary<string, string[]> ReadAllHeaders();
 
         public abstract Task<BinaryData> ReadBodyAsync(CancellationToken cancellationToken);
-
-        /// <summary>The first value of a header, or null.</summary>
-        public string? GetFirst(string name)
-        {
-            var values = GetHeader(name);
-            return values.Count > 0 ? values[0] : null;
-        }
     }
 }

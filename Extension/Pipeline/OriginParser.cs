@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Microsoft.Extensions.Primitives;
 
 namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
 {
@@ -11,7 +12,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
     {
         private static readonly char[] s_separators = { ',', ' ' };
 
-        public static IReadOnlyList<string> Parse(IReadOnlyList<string> headerValues)
+        public static IReadOnlyList<string> Parse(StringValues headerValues)
         {
             if (headerValues.Count == 0)
             {
@@ -20,6 +21,15 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
             var origins = new List<string>(headerValues.Count);
             foreach (var value in headerValues)
             {
+                if (string.IsNullOrEmpty(value))
+                {
+                    continue;
+                }
+                if (value!.IndexOfAny(s_separators) < 0)
+                {
+                    origins.Add(value); // the usual single host: no split, no copy
+                    continue;
+                }
                 foreach (var origin in value.Split(s_separators, StringSplitOptions.RemoveEmptyEntries))
                 {
                     origins.Add(origin.Trim());

@@ -20,15 +20,24 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service
         // Indexed by WebPubSubClientProtocol: "http(s)://host[:port]/<base>/<client path><hub>" and the ws(s) form + "?access_token=".
         private readonly string[] _audiencePrefix;
         private readonly string[] _clientUriPrefix;
+        private readonly Uri[] _clientBaseUri;
 
         /// <summary>True when tokens are signed locally (no network call).</summary>
         public bool CanSignClientTokensLocally => _credential is AccessKeyCredential;
 
         /// <summary><c>ws(s)://host[:port]/&lt;client path&gt;</c> without a token (the negotiate <c>baseUrl</c>).</summary>
-        public Uri GetClientBaseUri(WebPubSubClientProtocol clientProtocol = WebPubSubClientProtocol.Default)
+        public Uri GetClientBaseUri(WebPubSubClientProtocol clientProtocol = WebPubSubClientProtocol.Default) =>
+            _clientBaseUri[ProtocolIndex(clientProtocol)];
+
+        /// <summary>
+        /// Negotiate: the client URL, its base and the bare token together, so that nobody has to parse the token
+        /// back out of the URL. Completes synchronously with an access key; calls <c>:generateToken</c> with an identity.
+        /// </summary>
+        public virtual async Task<ClientAccess> GetClientAccessAsync(string? userId = null, IEnumerable<string>? roles = null, IEnumerable<string>? groups = null, TimeSpan? expiresAfter = null, WebPubSubClientProtocol clientProtocol = WebPubSubClientProtocol.Default, CancellationToken cancellationToken = default)
         {
-            string prefix = _clientUriPrefix[ProtocolIndex(clientProtocol)];
-            return new Uri(prefix.Substring(0, prefix.Length - "?access_token=".Length));
+            int index = ProtocolIndex(clientProtocol);
+            string token = await GetClientAccessTokenAsync(userId, roles, groups, expiresAfter, clientProtocol, cancellationToken).ConfigureAwait(false);
+            return new ClientAccess(_clientBaseUri[index], new Uri(_clientUriPrefix[index] + token), token);
         }
 
         /// <summary>
@@ -99,18 +108,21 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service
             return new Uri(_clientUriPrefix[ProtocolIndex(clientProtocol)] + token);
         }
 
-        private void InitializeClientAccess(out string[] audiencePrefix, out string[] clientUriPrefix)
+        private void InitializeClientAccess(out string[] audiencePrefix, out string[] clientUriPrefix, out Uri[] clientBaseUri)
         {
             // AbsoluteUri of an endpoint always ends with the path; add the '/' before the client path if missing.
             string http = Endpoint.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? Endpoint.AbsoluteUri : Endpoint.AbsoluteUri + "/";
             string ws = (Endpoint.Scheme == Uri.UriSchemeHttps ? "wss" : "ws") + http.Substring(Endpoint.Scheme.Length);
             audiencePrefix = new string[ClientPaths.Length];
             clientUriPrefix = new string[ClientPaths.Length];
+            clientBaseUri = new Uri[ClientPaths.Length];
             for (int i = 0; i < ClientPaths.Length; i++)
             {
                 // The audience carries the hub as written (as the SDKs do); the URL needs it escaped.
                 audiencePrefix[i] = http + ClientPaths[i] + Hub;
-                clientUriPrefix[i] = ws + ClientPaths[i] + Uri.EscapeDataString(Hub) + "?access_token=";
+                string baseUri = ws + ClientPaths[i] + Uri.EscapeDataString(Hub);
+                clientBaseUri[i] = new Uri(baseUri);
+                clientUriPrefix[i] = baseUri + "?access_token=";
             }
         }
 

@@ -48,7 +48,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service
             string basePath = Endpoint.AbsolutePath.TrimEnd('/');
             _hubPath = basePath + "/api/hubs/" + Uri.EscapeDataString(hub);
             _healthPath = basePath + "/api/health";
-            InitializeClientAccess(out _audiencePrefix, out _clientUriPrefix);
+            InitializeClientAccess(out _audiencePrefix, out _clientUriPrefix, out _clientBaseUri);
         }
 
         public Uri Endpoint { get; }

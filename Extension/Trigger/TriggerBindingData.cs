@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline;
 using Microsoft.Azure.WebPubSub.Common;
 using Microsoft.Azure.WebPubSub.Common.Serialization;
 
@@ -50,7 +51,11 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
             return contract;
         }
 
-        public static IReadOnlyDictionary<string, object?> Values(WebPubSubTriggerEvent triggerEvent)
+        /// <summary>The values, built only when WebJobs or a named parameter reads them.</summary>
+        public static IReadOnlyDictionary<string, object?> Values(WebPubSubTriggerEvent triggerEvent) =>
+            new LazyDictionary<WebPubSubTriggerEvent, object?>(triggerEvent, static e => Build(e));
+
+        private static Dictionary<string, object?> Build(WebPubSubTriggerEvent triggerEvent)
         {
             var context = triggerEvent.ConnectionContext;
             return new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase)

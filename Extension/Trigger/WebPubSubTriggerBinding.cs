@@ -95,7 +95,9 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
 
             public ReturnValueCapture(WebPubSubTriggerEvent triggerEvent) => _event = triggerEvent;
 
-            public Type Type => typeof(object).MakeByRefType();
+            private static readonly Type ReturnType = typeof(object).MakeByRefType();
+
+            public Type Type => ReturnType;
 
             public Task<object?> GetValueAsync() => Task.FromResult(_event.ReturnValue);
 

@@ -48,6 +48,8 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Benchmarks.Host
             return new BenchmarkHost(host, webhooks);
         }
 
+        public IServiceProvider Services => _host.Services;
+
         public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) =>
             _webhooks.Converter!.ConvertAsync(request, CancellationToken.None);
 
