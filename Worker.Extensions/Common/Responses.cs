@@ -172,8 +172,9 @@ namespace Microsoft.Azure.Functions.Worker
             ErrorMessage = message;
         }
 
+        /// <summary>Defaults to the enum's first value (<see cref="WebPubSubErrorCode.Unauthorized"/>), as upstream and the host-side model.</summary>
         [JsonPropertyName("code")]
-        public WebPubSubErrorCode Code { get; set; } = WebPubSubErrorCode.ServerError;
+        public WebPubSubErrorCode Code { get; set; }
 
         [DataMember(Name = "code")]
         private string WireCode
