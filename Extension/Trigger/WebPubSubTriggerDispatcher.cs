@@ -42,7 +42,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
                     {
                         // The most common misconfiguration: the service's host is not the configured endpoint's host.
                         _logger.LogWarning("Web PubSub handshake refused: origin '{Origins}' is not the host of a configured connection.",
-                            WebPubSubRequestException.Excerpt(string.Join(",", request.GetHeader(WebPubSubHeaders.RequestOrigin).ToArray()), 300));
+                            WebPubSubRequestException.Excerpt(request.GetHeader(WebPubSubHeaders.RequestOrigin).ToString(), 300));
                     }
                     return AbuseProtection.Respond(allowedOrigin);
                 }

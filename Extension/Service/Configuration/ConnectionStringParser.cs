@@ -21,6 +21,9 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service
         private const string VersionKey = "Version";
         private static readonly string[] KnownKeys = { EndpointKey, AccessKeyKey, PortKey, VersionKey };
 
+        // Long enough that a key glued to them is recognisable; "Port" would also match unrelated names such as "Portal".
+        private static readonly string[] LongKnownKeys = { AccessKeyKey, EndpointKey };
+
         public static WebPubSubServiceAccess Parse(string connectionString)
         {
             if (string.IsNullOrEmpty(connectionString))
@@ -116,7 +119,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service
         /// </summary>
         private static void RejectMangledKnownKey(string key, int position)
         {
-            foreach (string known in new[] { AccessKeyKey, EndpointKey })
+            foreach (string known in LongKnownKeys)
             {
                 if (key.StartsWith(known, StringComparison.OrdinalIgnoreCase))
                 {
