@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.Tasks;
@@ -21,9 +22,10 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Identity.Tests
     [NonParallelizable]
     public class FailureTests
     {
-        // Azure.Identity retries a failing identity endpoint (MSAL's managed-identity retries inside Azure.Core's
-        // retry policy): about 25 s here. Service errors (401/403) are immediate.
-        private static readonly TimeSpan Prompt = TimeSpan.FromSeconds(45);
+        // Azure.Identity retries a failing identity endpoint inside the credential for about 25 s here; the extension
+        // gives up after its token timeout (10 s by default). Service errors (401/403) are immediate.
+        private static readonly TimeSpan DefaultTokenTimeout = TimeSpan.FromSeconds(10);
+        private static readonly TimeSpan Prompt = DefaultTokenTimeout + TimeSpan.FromSeconds(5);
         private StandInServer _server = null!;
 
         [OneTimeSetUp]
@@ -35,6 +37,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Identity.Tests
             ["reader"] = new Dictionary<string, string> { ["Roles"] = "Web PubSub Service Reader" },
             ["expired"] = new Dictionary<string, string> { ["TokenLifetimeSeconds"] = "-600" },
             ["skewed"] = new Dictionary<string, string> { ["TokenLifetimeSeconds"] = "-600", ["StatedLifetimeSeconds"] = "3600" },
+            ["slow"] = new Dictionary<string, string> { ["ResponseDelaySeconds"] = "3" },
         }, webhook: false);
 
         [OneTimeTearDown]
@@ -57,6 +60,52 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Identity.Tests
             Assert.That(error, Is.InstanceOf<AuthenticationFailedException>(), error.ToString());
             TestContext.Out.WriteLine($"500 from the identity endpoint: {_server.TokenRequests("failing")} token requests (retries) before failing, in {elapsed.TotalSeconds:F1} s");
             AssertPromptAndSecret(error, elapsed, host);
+        }
+
+        [Test]
+        public async Task TheTokenTimeoutComesFromHostJsonAndTheErrorSaysWhatToDo()
+        {
+            var (error, elapsed, host) = await NegotiateFailsAsync("failing", tokenTimeout: "00:00:02");
+            Assert.That(error, Is.InstanceOf<AuthenticationFailedException>());
+            Assert.That(error.Message, Does.Contain("ManagedIdentityCredential").And.Contain("'WebPubSubConnectionString'")
+                .And.Contain("within 2 s").And.Contain("extensions.webpubsub.tokenTimeout"));
+            Assert.That(elapsed, Is.GreaterThan(TimeSpan.FromSeconds(1.8)).And.LessThan(TimeSpan.FromSeconds(6)));
+            TestContext.Out.WriteLine($"500 from the identity endpoint, tokenTimeout 2 s: failed in {elapsed.TotalSeconds:F1} s");
+            AssertPromptAndSecret(error, elapsed, host);
+        }
+
+        [Test]
+        public async Task ASlowIdentityEndpointWithinTheTimeoutStillWorks()
+        {
+            // 3 s per token, under the default 10 s.
+            using var _ = new IdentityEnvironment(_server.IdentityEndpoint, _server.IdentityHeader);
+            await using var host = await IdentityJobHost.StartAsync(Settings.ManagedIdentity(_server, "slow"), typeof(IdentityFunctions));
+            await host.CallAsync("IdentityFunctions.Negotiate", new { userId = "u" });
+            Assert.That(host.Recorder.Connections.Single().AccessToken, Is.Not.Empty);
+        }
+
+        [Test]
+        public async Task ASlowIdentityEndpointPastTheTimeoutFailsAtTheTimeout()
+        {
+            var (error, elapsed, host) = await NegotiateFailsAsync("slow", tokenTimeout: "00:00:01");
+            Assert.That(error.Message, Does.Contain("within 1 s"));
+            Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(2.9)), "gave up before the endpoint answered");
+            AssertPromptAndSecret(error, elapsed, host);
+        }
+
+        [Test]
+        public async Task ANonPositiveTokenTimeoutIsAClearError()
+        {
+            using var _ = new IdentityEnvironment(_server.IdentityEndpoint, _server.IdentityHeader);
+            var settings = Settings.ManagedIdentity(_server, "slow");
+            settings["AzureWebJobs:extensions:webpubsub:tokenTimeout"] = "00:00:00";
+            var error = Assert.CatchAsync(async () =>
+            {
+                // Refused at indexing or at the first call, whichever builds the connection first.
+                await using var host = await IdentityJobHost.StartAsync(settings, typeof(IdentityFunctions));
+                await host.CallAsync("IdentityFunctions.Negotiate", new { userId = "u" });
+            })!;
+            Assert.That(error.ToString(), Does.Contain("'extensions.webpubsub.tokenTimeout' (00:00:00) must be positive"));
         }
 
         [Test]
@@ -105,10 +154,17 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Identity.Tests
 
         private const string DataPlaneRoleText = "Web PubSub Service Owner";
 
-        private async Task<(Exception Error, TimeSpan Elapsed, IdentityJobHost Host)> NegotiateFailsAsync(string identity, string? identityEndpoint = null)
+        private async Task<(Exception Error, TimeSpan Elapsed, IdentityJobHost Host)> NegotiateFailsAsync(
+            string identity, string? identityEndpoint = null, string? tokenTimeout = null)
         {
             using var _ = new IdentityEnvironment(identityEndpoint ?? _server.IdentityEndpoint, _server.IdentityHeader);
-            var host = await IdentityJobHost.StartAsync(Settings.ManagedIdentity(_server, identity), typeof(IdentityFunctions));
+            var settings = Settings.ManagedIdentity(_server, identity);
+            if (tokenTimeout != null)
+            {
+                // host.json's extensions.webpubsub.tokenTimeout, as the Functions host hands it to WebJobs.
+                settings["AzureWebJobs:extensions:webpubsub:tokenTimeout"] = tokenTimeout;
+            }
+            var host = await IdentityJobHost.StartAsync(settings, typeof(IdentityFunctions));
             try
             {
                 var watch = Stopwatch.StartNew();

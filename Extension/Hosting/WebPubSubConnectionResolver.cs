@@ -89,13 +89,25 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub
                 {
                     return ConnectionStringParser.Parse(_options.ConnectionString!);
                 }
-                return WebPubSubServiceAccessConfiguration.TryCreate(_configuration.GetSection(name), _componentFactory, out var access) ? access : null;
+                var section = _configuration.GetSection(name);
+                return WebPubSubServiceAccessConfiguration.TryCreate(section, _componentFactory, out var access, TokenTimeout()) ? access : null;
             }
             catch (ArgumentException ex)
             {
                 // The parser's messages never quote the setting's text, so naming the connection is all we add.
                 throw new InvalidOperationException($"The Web PubSub connection '{name}' cannot be used: {ex.Message}", ex);
             }
+        }
+
+        private TimeSpan? TokenTimeout()
+        {
+            TimeSpan? timeout = _options.TokenTimeout;
+            if (timeout is TimeSpan value && value <= TimeSpan.Zero && value != System.Threading.Timeout.InfiniteTimeSpan)
+            {
+                throw new InvalidOperationException(
+                    $"The host.json setting 'extensions.webpubsub.tokenTimeout' ({value}) must be positive, or -00:00:00.001 for no limit.");
+            }
+            return timeout;
         }
 
         private static bool IsDefault(string? connectionName) =>

@@ -19,9 +19,10 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service
 
         /// <summary>
         /// False when the section holds no connection. A present but malformed connection throws
-        /// <see cref="ArgumentException"/> rather than looking "not configured".
+        /// <see cref="ArgumentException"/> rather than looking "not configured". <paramref name="tokenTimeout"/> bounds
+        /// each token request of an identity-based connection (default <see cref="IdentityCredential.DefaultTokenTimeout"/>).
         /// </summary>
-        public static bool TryCreate(IConfigurationSection? section, AzureComponentFactory factory, out WebPubSubServiceAccess? access)
+        public static bool TryCreate(IConfigurationSection? section, AzureComponentFactory factory, out WebPubSubServiceAccess? access, TimeSpan? tokenTimeout = null)
         {
             if (factory is null)
             {
@@ -47,7 +48,8 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service
             }
 
             Uri endpoint = ConnectionStringParser.ParseEndpoint(serviceUri!.TrimEnd('/'));
-            access = new WebPubSubServiceAccess(endpoint, new IdentityCredential(factory.CreateTokenCredential(section)));
+            var credential = new IdentityCredential(factory.CreateTokenCredential(section), tokenTimeout, section.Path);
+            access = new WebPubSubServiceAccess(endpoint, credential);
             return true;
         }
     }

@@ -22,7 +22,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service
             HttpPipelinePolicy auth = credential switch
             {
                 AccessKeyCredential key => new AccessKeyAuthenticationPolicy(key.AccessKey, options.RestTokenLifetime),
-                IdentityCredential identity => new BearerTokenAuthenticationPolicy(identity.TokenCredential, options.EntraScope),
+                IdentityCredential identity => new BearerTokenAuthenticationPolicy(identity.PipelineCredential, options.EntraScope),
                 _ => new MissingCredentialPolicy(),
             };
 

@@ -8,15 +8,16 @@ namespace WebPubSubStandIn.Configuration
 {
     /// <summary>
     /// One managed identity served by the identity endpoint (<c>StandIn:Identities:&lt;name&gt;</c>): its ids, its
-    /// data-plane roles, and three test knobs: the lifetime of its tokens (negative = already expired), the lifetime
+    /// data-plane roles, and four test knobs: the lifetime of its tokens (negative = already expired), the lifetime
     /// the endpoint states in <c>expires_on</c> (default the same; differing = a clock skew between the identity
-    /// endpoint and the service), and a status the endpoint answers instead of a token.
+    /// endpoint and the service), a status the endpoint answers instead of a token, and a delay before it answers.
     /// </summary>
     public sealed class ManagedIdentitySettings
     {
         private ManagedIdentitySettings(string name, string clientId, string principalId, string? resourceId, IReadOnlyList<string> roles,
-            bool systemAssigned, TimeSpan tokenLifetime, TimeSpan statedLifetime, int? failureStatus)
+            bool systemAssigned, TimeSpan tokenLifetime, TimeSpan statedLifetime, int? failureStatus, TimeSpan responseDelay)
         {
+            ResponseDelay = responseDelay;
             StatedLifetime = statedLifetime;
             Name = name;
             ClientId = clientId;
@@ -47,6 +48,9 @@ namespace WebPubSubStandIn.Configuration
         public TimeSpan StatedLifetime { get; }
 
         public int? FailureStatus { get; }
+
+        /// <summary>How long the endpoint waits before it answers (<c>ResponseDelaySeconds</c>): a slow identity endpoint.</summary>
+        public TimeSpan ResponseDelay { get; }
 
         public static ManagedIdentitySettings FromConfiguration(IConfigurationSection section)
         {
@@ -79,7 +83,8 @@ namespace WebPubSubStandIn.Configuration
                 system,
                 TimeSpan.FromSeconds(lifetime),
                 TimeSpan.FromSeconds(stated),
-                failure);
+                failure,
+                TimeSpan.FromSeconds(Seconds(section, "ResponseDelaySeconds", 0)));
         }
 
         private static double Seconds(IConfigurationSection section, string key, double fallback)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -24,7 +25,7 @@ namespace WebPubSubStandIn.Entra
 
         public static void Map(WebApplication app) => app.MapGet(Path, Handle);
 
-        private static IResult Handle(HttpContext context, StandInOptions options, EntraIssuer issuer, TokenRequestLedger ledger, ILoggerFactory loggers)
+        private static async Task<IResult> Handle(HttpContext context, StandInOptions options, EntraIssuer issuer, TokenRequestLedger ledger, ILoggerFactory loggers)
         {
             var entra = options.Entra;
             var logger = loggers.CreateLogger(typeof(ManagedIdentityEndpoint).FullName!);
@@ -55,6 +56,10 @@ namespace WebPubSubStandIn.Entra
                 return Error(StatusCodes.Status400BadRequest, $"No managed identity found for {wanted}.");
             }
             ledger.Count(identity.Name);
+            if (identity.ResponseDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(identity.ResponseDelay, context.RequestAborted).ConfigureAwait(false);
+            }
             if (identity.FailureStatus is int status)
             {
                 logger.LogWarning("Managed identity '{Identity}': answering {Status} as configured", identity.Name, status);
