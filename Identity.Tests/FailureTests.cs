@@ -94,6 +94,21 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Identity.Tests
         }
 
         [Test]
+        public async Task AnOutputFailsAtTheTimeoutToo()
+        {
+            using var _ = new IdentityEnvironment(_server.IdentityEndpoint, _server.IdentityHeader);
+            var settings = Settings.ManagedIdentity(_server, "failing");
+            settings["AzureWebJobs:extensions:webpubsub:tokenTimeout"] = "00:00:01";
+            await using var host = await IdentityJobHost.StartAsync(settings, typeof(IdentityFunctions));
+            host.Recorder.PendingActions.Enqueue(WebPubSubAction.CreateSendToAllAction("x"));
+            var watch = Stopwatch.StartNew();
+            var error = Assert.ThrowsAsync<FunctionInvocationException>(() => host.CallAsync("IdentityFunctions.Send"))!;
+            Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(4)));
+            Assert.That(Inner<AuthenticationFailedException>(error).Message, Does.Contain("within 1 s"));
+            AssertPromptAndSecret(error, watch.Elapsed, host);
+        }
+
+        [Test]
         public async Task ANonPositiveTokenTimeoutIsAClearError()
         {
             using var _ = new IdentityEnvironment(_server.IdentityEndpoint, _server.IdentityHeader);
