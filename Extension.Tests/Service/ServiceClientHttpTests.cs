@@ -51,6 +51,24 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Service
         }
 
         [Test]
+        public async Task RepeatedSendsToOneUrlReuseItsTokenAndOtherUrlsGetTheirOwn()
+        {
+            var client = Client();
+            await client.SendToAllAsync(BinaryData.FromString("1"), WebPubSubContentTypes.Text);
+            await client.SendToAllAsync(BinaryData.FromString("2"), WebPubSubContentTypes.Text);
+            await client.SendToGroupAsync("g", BinaryData.FromString("3"), WebPubSubContentTypes.Text);
+
+            RecordedRequest[] requests = _server.Requests.ToArray();
+            Assert.That(requests, Has.Length.EqualTo(3));
+            foreach (RecordedRequest request in requests)
+            {
+                AssertSigned(request);
+            }
+            Assert.That(requests[1].Header("Authorization"), Is.EqualTo(requests[0].Header("Authorization")));
+            Assert.That(requests[2].Header("Authorization"), Is.Not.EqualTo(requests[0].Header("Authorization")));
+        }
+
+        [Test]
         public async Task SlashInGroupStaysEncodedOnTheWire()
         {
             _server.Handler = (_, r) => { r.StatusCode = 404; return Task.CompletedTask; };
