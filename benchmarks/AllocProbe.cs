@@ -38,6 +38,11 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Benchmarks
             await Measure("all headers", () => { using var r = events.User(body, "text/plain"); new HttpRequestMessageAdapter(r).GetAllHeaders(); return Task.CompletedTask; });
             await Measure("read body", async () => { using var r = events.User(body, "text/plain"); await new HttpRequestMessageAdapter(r).ReadBodyAsync(CancellationToken.None); });
             await Measure("parse+read+context", async () => { using var r = events.User(body, "text/plain"); var a = new HttpRequestMessageAdapter(r); var h = CloudEventsParser.Parse(a); await EventRequestReader.ReadAsync(a, h, CancellationToken.None); });
+            var connect = Encoding.UTF8.GetBytes(
+                "{\"claims\":{\"sub\":[\"user-1\"],\"role\":[\"webpubsub.joinLeaveGroup\"]},\"query\":{\"access_token\":[\"x\"]}," +
+                "\"headers\":{\"Host\":[\"bench.webpubsub.azure.com\"]},\"subprotocols\":[\"json.webpubsub.azure.v1\"],\"clientCertificates\":[]}");
+            await Measure("connect event", async () => { using var r = events.Connect(connect); using var resp = await host.SendAsync(r); });
+            await Measure("connect: parse+read+context", async () => { using var r = events.Connect(connect); var a = new HttpRequestMessageAdapter(r); var h = CloudEventsParser.Parse(a); await EventRequestReader.ReadAsync(a, h, CancellationToken.None); });
             var big = new byte[64 * 1024];
             await Measure("user binary 64K", async () => { using var r = events.User(big, "application/octet-stream"); using var resp = await host.SendAsync(r); });
             await Measure("read body 64K", async () => { using var r = events.User(big, "application/octet-stream"); await new HttpRequestMessageAdapter(r).ReadBodyAsync(CancellationToken.None); });

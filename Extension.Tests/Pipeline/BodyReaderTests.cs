@@ -20,6 +20,11 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Pipeline
 
             public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
                 base.ReadAsync(buffer, offset, Math.Min(count, 7), cancellationToken);
+
+#if NET
+            public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+                base.ReadAsync(buffer.Slice(0, Math.Min(buffer.Length, 7)), cancellationToken);
+#endif
         }
 
         [Test]
@@ -27,8 +32,8 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Pipeline
         {
             var data = await BodyReader.ReadAsync(new TrickleStream(Body), Body.Length, CancellationToken.None);
             Assert.That(data.ToArray(), Is.EqualTo(Body));
-            Assert.That(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(data.ToMemory(), out var segment) && segment.Array!.Length == Body.Length,
-                "the announced length is allocated once, with no spare capacity");
+            Assert.That(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(data.ToMemory(), out var segment) && segment.Array!.Length == Body.Length + 1,
+                "the announced length is allocated once, with one spare byte to detect a longer body");
         }
 
         [Test]
@@ -50,9 +55,13 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Pipeline
         }
 
         [Test]
+        public void OneByteMoreThanAnnouncedIsA400() =>
+            Assert.ThrowsAsync<WebPubSubRequestException>(async () => await BodyReader.ReadAsync(new TrickleStream(Body), Body.Length - 1, CancellationToken.None));
+
+        [Test]
         public void LongerThanAnnouncedIsA400()
         {
-            var e = Assert.ThrowsAsync<WebPubSubRequestException>(() => BodyReader.ReadAsync(new MemoryStream(Body), 10, CancellationToken.None));
+            var e = Assert.ThrowsAsync<WebPubSubRequestException>(async () => await BodyReader.ReadAsync(new MemoryStream(Body), 10, CancellationToken.None));
             Assert.That(e!.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(e.Message, Does.Contain("Content-Length"));
         }

@@ -33,7 +33,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
         private static string[] NonNull(StringValues values) =>
             Array.ConvertAll(values.ToArray(), v => v ?? string.Empty);
 
-        public override async Task<BinaryData> ReadBodyAsync(CancellationToken cancellationToken)
+        public override async ValueTask<BinaryData> ReadBodyAsync(CancellationToken cancellationToken)
         {
             // The HTTP trigger may have read the body already; rewind when the stream allows it.
             if (_request.Body.CanSeek)

@@ -6,31 +6,29 @@ using System.Threading.Tasks;
 namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
 {
     /// <summary>
-    /// Reads a request body into one array: exactly <c>Content-Length</c> bytes when the length is known (the
-    /// service always sends it), so a 64 KB message costs one 64 KB copy, not a buffer plus its copy.
+    /// Reads a request body into one array: exactly <c>Content-Length</c> bytes (plus one) when the length is known
+    /// (the service always sends it), so a 64 KB message costs one 64 KB copy, not a buffer plus its copy.
     /// </summary>
+    /// <remarks>Value tasks all the way: a body that is already buffered, as the host's is, is read with no task allocated.</remarks>
     internal static class BodyReader
     {
-        public static async Task<BinaryData> ReadAsync(Stream body, long? contentLength, CancellationToken cancellationToken)
+        public static async ValueTask<BinaryData> ReadAsync(Stream body, long? contentLength, CancellationToken cancellationToken)
         {
-            if (contentLength is long length && length <= int.MaxValue)
+            if (contentLength is long length && length < int.MaxValue)
             {
                 if (length == 0)
                 {
                     return BinaryData.Empty;
                 }
-                var bytes = new byte[length];
+                // The spare byte tells a body longer than announced from an exact one without a second read buffer.
+                var bytes = new byte[length + 1];
                 int read = await FillAsync(body, bytes, cancellationToken).ConfigureAwait(false);
-                if (read < bytes.Length)
-                {
-                    // Fewer bytes than announced: keep what came, as the unknown-length path would.
-                    return BinaryData.FromBytes(new ReadOnlyMemory<byte>(bytes, 0, read));
-                }
-                if (!await IsAtEndAsync(body, cancellationToken).ConfigureAwait(false))
+                if (read > length)
                 {
                     throw WebPubSubRequestException.BadRequest("The request body is longer than its Content-Length.");
                 }
-                return BinaryData.FromBytes(bytes);
+                // Fewer bytes than announced: keep what came, as the unknown-length path would.
+                return BinaryData.FromBytes(new ReadOnlyMemory<byte>(bytes, 0, read));
             }
 
             using var buffer = new MemoryStream();
@@ -38,12 +36,16 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
             return BinaryData.FromBytes(new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length));
         }
 
-        private static async Task<int> FillAsync(Stream body, byte[] bytes, CancellationToken cancellationToken)
+        private static async ValueTask<int> FillAsync(Stream body, byte[] bytes, CancellationToken cancellationToken)
         {
             int total = 0;
             while (total < bytes.Length)
             {
+#if NETSTANDARD2_0
                 int read = await body.ReadAsync(bytes, total, bytes.Length - total, cancellationToken).ConfigureAwait(false);
+#else
+                int read = await body.ReadAsync(bytes.AsMemory(total), cancellationToken).ConfigureAwait(false);
+#endif
                 if (read == 0)
                 {
                     break;
@@ -51,12 +53,6 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
                 total += read;
             }
             return total;
-        }
-
-        private static async Task<bool> IsAtEndAsync(Stream body, CancellationToken cancellationToken)
-        {
-            var probe = new byte[1];
-            return await body.ReadAsync(probe, 0, 1, cancellationToken).ConfigureAwait(false) == 0;
         }
     }
 }

@@ -13,7 +13,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
     /// </summary>
     internal static class EventRequestReader
     {
-        public static async Task<WebPubSubEventRequest?> ReadAsync(IncomingRequest request, CloudEventsHeaders headers, CancellationToken cancellationToken)
+        public static async ValueTask<WebPubSubEventRequest?> ReadAsync(IncomingRequest request, CloudEventsHeaders headers, CancellationToken cancellationToken)
         {
             var context = CreateContext(request, headers);
             switch (headers.Kind)

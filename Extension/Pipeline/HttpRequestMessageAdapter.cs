@@ -21,7 +21,28 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
 
         public override string Method => _request.Method.Method;
 
-        public override string? MediaType => _request.Content?.Headers.ContentType?.MediaType;
+        public override string? MediaType =>
+#if NET6_0_OR_GREATER
+            // The host adds Content-Type as text: a plain "type/subtype" is the media type itself, with no parse.
+            RawContentHeader("Content-Type") is { } raw && MediaTypeText.IsPlain(raw) ? raw :
+#endif
+            _request.Content?.Headers.ContentType?.MediaType;
+
+        private long? ContentLength =>
+#if NET6_0_OR_GREATER
+            RawContentHeader("Content-Length") is { } raw
+                && long.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long length)
+                ? length :
+#endif
+            _request.Content?.Headers.ContentLength;
+
+#if NET6_0_OR_GREATER
+        /// <summary>A content header's only value as sent, without the validated read that parses and re-stores it.</summary>
+        private string? RawContentHeader(string name) =>
+            _request.Content != null && _request.Content.Headers.NonValidated.TryGetValues(name, out var values) && values.Count == 1
+                ? values.ToString()
+                : null;
+#endif
 
         public override StringValues GetHeader(string name)
         {
@@ -62,7 +83,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
             return all;
         }
 
-        public override async Task<BinaryData> ReadBodyAsync(CancellationToken cancellationToken)
+        public override async ValueTask<BinaryData> ReadBodyAsync(CancellationToken cancellationToken)
         {
             var content = _request.Content;
             if (content == null)
@@ -74,7 +95,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
 #else
             var body = await content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-            return await BodyReader.ReadAsync(body, content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
+            return await BodyReader.ReadAsync(body, ContentLength, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -27,6 +27,6 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
         /// <summary>Every header, names case-insensitive, read now.</summary>
         protected internal abstract Dictionary<string, string[]> ReadAllHeaders();
 
-        public abstract Task<BinaryData> ReadBodyAsync(CancellationToken cancellationToken);
+        public abstract ValueTask<BinaryData> ReadBodyAsync(CancellationToken cancellationToken);
     }
 }

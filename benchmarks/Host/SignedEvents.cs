@@ -1,6 +1,7 @@
 using System;
+using System.Globalization;
+using System.IO;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -26,10 +27,15 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Benchmarks.Host
         public HttpRequestMessage Connect(byte[] body) =>
             Event("azure.webpubsub.sys.connect", "connect", Content(body, "application/json"));
 
-        private static ByteArrayContent Content(byte[] body, string mediaType)
+        /// <summary>
+        /// As the Functions host hands the request over (HttpRequestMessageFeature): the body as a stream, and
+        /// Content-Type and Content-Length added as text without validation.
+        /// </summary>
+        private static StreamContent Content(byte[] body, string mediaType)
         {
-            var content = new ByteArrayContent(body); // wraps the array: no copy
-            content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+            var content = new StreamContent(new MemoryStream(body, writable: false)); // wraps the array: no copy
+            content.Headers.TryAddWithoutValidation("Content-Type", mediaType);
+            content.Headers.TryAddWithoutValidation("Content-Length", body.Length.ToString(CultureInfo.InvariantCulture));
             return content;
         }
 
