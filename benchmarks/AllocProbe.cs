@@ -36,6 +36,9 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Benchmarks
             await Measure("user event", async () => { using var r = events.User(body, "text/plain"); using var resp = await host.SendAsync(r); });
             await Measure("parse headers", () => { using var r = events.User(body, "text/plain"); CloudEventsParser.Parse(new HttpRequestMessageAdapter(r)); return Task.CompletedTask; });
             await Measure("all headers", () => { using var r = events.User(body, "text/plain"); new HttpRequestMessageAdapter(r).GetAllHeaders(); return Task.CompletedTask; });
+            var key = new Service.AccessKey(Key);
+            string sig = "sha256=" + Convert.ToHexString(key.ComputeHmac(Encoding.UTF8.GetBytes("0f9c97a2f0bf4706afe87a14e0797b11"))).ToLowerInvariant();
+            await Measure("signature check", () => { key.SignatureMatches("0f9c97a2f0bf4706afe87a14e0797b11", sig); return Task.CompletedTask; });
             await Measure("read body", async () => { using var r = events.User(body, "text/plain"); await new HttpRequestMessageAdapter(r).ReadBodyAsync(CancellationToken.None); });
             await Measure("parse+read+context", async () => { using var r = events.User(body, "text/plain"); var a = new HttpRequestMessageAdapter(r); var h = CloudEventsParser.Parse(a); await EventRequestReader.ReadAsync(a, h, CancellationToken.None); });
             var connect = Encoding.UTF8.GetBytes(
@@ -43,6 +46,8 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Benchmarks
                 "\"headers\":{\"Host\":[\"bench.webpubsub.azure.com\"]},\"subprotocols\":[\"json.webpubsub.azure.v1\"],\"clientCertificates\":[]}");
             await Measure("connect event", async () => { using var r = events.Connect(connect); using var resp = await host.SendAsync(r); });
             await Measure("connect: parse+read+context", async () => { using var r = events.Connect(connect); var a = new HttpRequestMessageAdapter(r); var h = CloudEventsParser.Parse(a); await EventRequestReader.ReadAsync(a, h, CancellationToken.None); });
+            await Measure("connect: STJ deserialize only", () => { System.Text.Json.JsonSerializer.Deserialize(connect, Microsoft.Azure.WebPubSub.Common.Serialization.WebPubSubCommonJsonContext.Default.ConnectEventRequestContent); return Task.CompletedTask; });
+            await Measure("connect: JsonDocument only", () => { System.Text.Json.JsonDocument.Parse(connect).Dispose(); return Task.CompletedTask; });
             var big = new byte[64 * 1024];
             await Measure("user binary 64K", async () => { using var r = events.User(big, "application/octet-stream"); using var resp = await host.SendAsync(r); });
             await Measure("read body 64K", async () => { using var r = events.User(big, "application/octet-stream"); await new HttpRequestMessageAdapter(r).ReadBodyAsync(CancellationToken.None); });

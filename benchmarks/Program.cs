@@ -11,6 +11,10 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Benchmarks
         public static int Main(string[] args)
         {
             if (args.Length > 0 && args[0] == "alloc") { AllocProbe.RunAsync().GetAwaiter().GetResult(); return 0; }
+            if (args.Length > 0 && args[0] == "profile")
+            {
+                return ProfileLoop.RunAsync(args.Skip(1).ToArray()).GetAwaiter().GetResult();
+            }
             if (args.Length > 0 && args[0] == "output")
             {
                 OutputProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3000).GetAwaiter().GetResult();

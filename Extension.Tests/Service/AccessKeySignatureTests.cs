@@ -31,6 +31,32 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Service
         }
 
         [Test]
+        public void RepeatedAndConcurrentHmacsAreEachCorrect()
+        {
+            // The key reuses keyed HMAC contexts; each result must still be the HMAC of its own input only.
+            var key = new AccessKey(Primary);
+            using var reference = new HMACSHA256(Encoding.UTF8.GetBytes(Primary));
+            byte[][] inputs = new byte[64][];
+            byte[][] expected = new byte[64][];
+            for (int i = 0; i < inputs.Length; i++)
+            {
+                inputs[i] = Encoding.UTF8.GetBytes("connection-" + new string('x', i));
+                expected[i] = reference.ComputeHash(inputs[i]);
+            }
+
+            for (int round = 0; round < 3; round++)
+            {
+                System.Threading.Tasks.Parallel.For(0, 2000, n =>
+                {
+                    int i = n % inputs.Length;
+                    Assert.That(key.ComputeHmac(inputs[i]), Is.EqualTo(expected[i]));
+                });
+            }
+            Assert.That(key.SignatureMatches(ConnectionId, Sign(Primary, ConnectionId)), Is.True);
+            Assert.That(key.SignatureMatches(ConnectionId, Sign(Secondary, ConnectionId)), Is.False);
+        }
+
+        [Test]
         public void SingleSignatureMatches()
             => Assert.That(new AccessKey(Primary).SignatureMatches(ConnectionId, Sign(Primary, ConnectionId)), Is.True);
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -14,6 +15,11 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service
         public const int HmacSize = 32;
 
         private readonly byte[] _key;
+
+        // Keyed HMAC contexts, reused: creating one (a native context and the key's pad blocks, on OpenSSL) costs
+        // several times the hash of a connection id, and every webhook request checks one. At most one per caller
+        // running at the same time; not thread-safe on their own, so each is taken out while in use.
+        private readonly ConcurrentBag<IncrementalHash> _hmacs = new();
 
         public AccessKey(string value)
         {
@@ -32,14 +38,16 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service
             {
                 throw new ArgumentException("The destination must hold at least 32 bytes.", nameof(destination));
             }
+            IncrementalHash hmac = _hmacs.TryTake(out IncrementalHash? pooled) ? pooled : IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key);
 #if NET8_0_OR_GREATER
-            // One-shot API: no HMAC object (and no key schedule copy) per call.
-            HMACSHA256.HashData(_key, data, destination);
+            hmac.AppendData(data);
+            hmac.TryGetHashAndReset(destination, out _);
 #else
-            using var hmac = new HMACSHA256(_key);
-            byte[] hash = hmac.ComputeHash(data.ToArray());
-            hash.CopyTo(destination);
+            hmac.AppendData(data.ToArray());
+            hmac.GetHashAndReset().CopyTo(destination);
 #endif
+            // Only a context that finished cleanly goes back: GetHashAndReset leaves it keyed and empty.
+            _hmacs.Add(hmac);
         }
 
         /// <summary>Convenience overload returning a new 32-byte array.</summary>
