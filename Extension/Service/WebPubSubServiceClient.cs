@@ -110,11 +110,14 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service
         }
 
         /// <summary>Sends and disposes <paramref name="message"/>; non-2xx throws.</summary>
+        /// <remarks>The send is inlined rather than awaited through <see cref="SendCheckedAsync"/>: one async frame (and its box) less per output action.</remarks>
         private async Task ExecuteAsync(HttpMessage message, CancellationToken cancellationToken)
         {
             using (message)
             {
-                await SendCheckedAsync(message, cancellationToken).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
+                ThrowUnlessSuccess(message);
             }
         }
 
@@ -140,6 +143,11 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service
             // Fail fast: no token signing or connection attempt for an already-cancelled call.
             cancellationToken.ThrowIfCancellationRequested();
             await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            ThrowUnlessSuccess(message);
+        }
+
+        private static void ThrowUnlessSuccess(HttpMessage message)
+        {
             if (!IsSuccess(message.Response.Status))
             {
                 throw new RequestFailedException(message.Response);

@@ -14,35 +14,37 @@ from collections import defaultdict
 
 # Innermost match wins: list a step's frames from the most specific, and order steps from inner to outer.
 STEPS = [
+    ("garbage collection", ["PollGC", "GCHeap", "WKS::", "SVR::", "GC.Collect"]),
     ("signature (HMAC, constant-time compare)", ["SignatureValidation.Validate", "AccessKey.SignatureMatches"]),
     ("CloudEvents headers", ["CloudEventsParser.Parse"]),
-    ("abuse-protection check", ["AbuseProtection."]),
+    ("abuse-protection check", ["AbuseProtection"]),
     ("route lookup", ["WebPubSubRouteTable.Find"]),
-    ("body and connection context", ["EventRequestReader.", "BodyReader.", "HttpRequestMessageAdapter.ReadBodyAsync"]),
+    ("body and connection context", ["EventRequestReader", "BodyReader", "HttpRequestMessageAdapter"]),
     ("binding data, value providers, invoke string", ["WebPubSubTriggerBinding", "TriggerBindingData", "TriggerValueConverter", "TriggerValueProvider"]),
-    ("response", ["EventResponseWriter.", "ResponseFactory."]),
-    ("negotiate converter (token, URL)", ["WebPubSubConnectionBuilder", "WebPubSubServiceClient.GetClientAccess", "HmacJwt."]),
+    ("response", ["EventResponseWriter", "ResponseFactory"]),
+    ("negotiate converter (token, URL)", ["WebPubSubConnectionBuilder", "WebPubSubServiceClient.GetClientAccess", "HmacJwt"]),
     ("WebJobs binding of the attribute (cloner, templates)", ["AttributeCloner", "BindingTemplate", "FunctionBinding"]),
-    ("the function itself", ["BenchmarkFunctions."]),
+    ("the function itself", ["BenchmarkFunctions"]),
     ("logging (ILogger, scopes, aggregator)", ["Microsoft.Extensions.Logging", "FunctionResultAggregator", "FunctionInstanceLogger", "LogFunction"]),
     ("WebJobs executor", ["Microsoft.Azure.WebJobs.Host!"]),
     ("dispatcher (rest)", ["WebPubSubTriggerDispatcher"]),
-    ("request building (the host's work)", ["SignedEvents.", "HttpRequestMessage..ctor", "HttpContent"]),
+    ("request building (the host's work)", ["SignedEvents", "HttpRequestMessage..ctor", "HttpContent"]),
 ]
 IDLE = ["WaitHandle.Wait", "LowLevelLifoSemaphore", "Monitor.Wait", "Thread.Sleep", "ManualResetEventSlim.Wait",
         "SpinWait", "Task.InternalWait", "TimerQueue.TimerThread", "GateThread", "Interop+Sys.", "SocketAsyncEngine"]
 IN_SCOPE = ["ProfileLoop", "FunctionExecutor", "WebPubSubTriggerDispatcher"]
 
 
-def main(path):
+def main(path, detail=None):
     data = json.load(open(path))
     names = [f["name"] for f in data["shared"]["frames"]]
     totals = defaultdict(float)
+    leaves = defaultdict(float)
     for profile in data["profiles"]:
         stack, last = [], None
         for event in profile.get("events", []):
             if last is not None and stack:
-                charge(names, stack, event["at"] - last, totals)
+                charge(names, stack, event["at"] - last, totals, leaves, detail)
             last = event["at"]
             if event["type"] == "O":
                 stack.append(event["frame"])
@@ -53,9 +55,13 @@ def main(path):
     for step, _ in STEPS + [("other", None)]:
         if totals.get(step):
             print(f"| {step} | {100 * totals[step] / busy:.1f}% |")
+    if detail:
+        print(f"\nInnermost frames in '{detail}':")
+        for frame, time in sorted(leaves.items(), key=lambda kv: -kv[1])[:25]:
+            print(f"{100 * time / busy:5.1f}%  {frame[:160]}")
 
 
-def charge(names, stack, duration, totals):
+def charge(names, stack, duration, totals, leaves, detail):
     frames = [names[i] for i in stack]
     if any(p in frames[-1] for p in IDLE) or not any(any(s in f for s in IN_SCOPE) for f in frames):
         return
@@ -63,9 +69,13 @@ def charge(names, stack, duration, totals):
         for step, patterns in STEPS:
             if any(p in frame for p in patterns):
                 totals[step] += duration
+                if step == detail:
+                    # The sampler ends a running stack with a CPU_TIME / UNMANAGED_CODE_TIME pseudo-frame.
+                    leaves[frames[-2] if frames[-1].endswith("_TIME") and len(frames) > 1 else frames[-1]] += duration
                 return
     totals["other"] += duration
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    # An optional second argument names a step whose innermost frames are listed.
+    main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None)
