@@ -84,8 +84,11 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
                         $"WebPubSubTrigger has no value of type '{_parameter.ParameterType.Name}' for parameter '{_parameter.Name}' " +
                         $"from a {_event.ConnectionContext.EventType} '{_event.ConnectionContext.EventName}' event."));
 
-            public string ToInvokeString() =>
-                $"event '{_event.ConnectionContext.EventName}' from connection '{_event.ConnectionContext.ConnectionId}' in hub '{_event.ConnectionContext.Hub}'";
+            /// <summary>
+            /// WebJobs asks for this on every invocation (the started message's arguments). The connection id
+            /// identifies the invocation's input; hub and event are the function's own, so no string is built.
+            /// </summary>
+            public string ToInvokeString() => _event.ConnectionContext.ConnectionId;
         }
 
         /// <summary>Receives the function's return value (the trigger handles <c>$return</c>).</summary>

@@ -8,6 +8,7 @@ using Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline;
 using Microsoft.Azure.WebJobs.Host;
 using Microsoft.Azure.WebJobs.Host.Executors;
 using Microsoft.Azure.WebJobs.Logging;
+using Microsoft.Azure.WebPubSub.Common;
 using Microsoft.Extensions.Logging;
 
 namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
@@ -30,6 +31,10 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
             _logger = loggerFactory.CreateLogger(LogCategories.CreateTriggerCategory("WebPubSub"));
         }
 
+        /// <remarks>
+        /// One async method with small synchronous steps: the executor completes asynchronously, so every async
+        /// frame between here and it would cost its own state-machine box per event.
+        /// </remarks>
         public async Task<HttpResponseMessage> ExecuteAsync(HttpRequestMessage message, CancellationToken cancellationToken)
         {
             var request = new HttpRequestMessageAdapter(message);
@@ -37,25 +42,13 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
             {
                 if (AbuseProtection.IsHandshake(request, acceptGet: true))
                 {
-                    var allowedOrigin = AbuseProtection.FindAllowedOrigin(request, HandshakeValidators());
-                    if (allowedOrigin == null)
-                    {
-                        // The most common misconfiguration: the service's host is not the configured endpoint's host.
-                        _logger.LogWarning("Web PubSub handshake refused: origin '{Origins}' is not the host of a configured connection.",
-                            WebPubSubRequestException.Excerpt(request.GetHeader(WebPubSubHeaders.RequestOrigin).ToString(), 300));
-                    }
-                    return AbuseProtection.Respond(allowedOrigin);
+                    return AnswerHandshake(request);
                 }
-                var headers = CloudEventsParser.Parse(request);
-                var route = _routes.Find(headers) ?? throw new WebPubSubRequestException(HttpStatusCode.NotFound,
-                    $"No function handles hub '{WebPubSubRequestException.Excerpt(headers.Hub)}', {headers.EventType} event '{WebPubSubRequestException.Excerpt(headers.EventName)}'" + (headers.IsMqtt ? " from MQTT clients." : "."));
-                SignatureValidation.Validate(route.Validator, headers);
-                if (request.Method != HttpMethod.Post.Method)
-                {
-                    throw WebPubSubRequestException.BadRequest($"Event requests must be POST; got {request.Method}.");
-                }
+                var (route, headers) = Accept(request);
                 var eventRequest = await EventRequestReader.ReadAsync(request, headers, cancellationToken).ConfigureAwait(false);
-                return await InvokeAsync(route, headers, eventRequest, request, cancellationToken).ConfigureAwait(false);
+                var triggerEvent = CreateTriggerEvent(route, headers, eventRequest, request);
+                var result = await route.Executor.TryExecuteAsync(new TriggeredFunctionData { TriggerValue = triggerEvent }, cancellationToken).ConfigureAwait(false);
+                return Answer(route, headers, eventRequest, triggerEvent, result);
             }
             catch (WebPubSubRequestException e)
             {
@@ -70,7 +63,33 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
             }
         }
 
-        private async Task<HttpResponseMessage> InvokeAsync(WebPubSubRoute route, CloudEventsHeaders headers, Microsoft.Azure.WebPubSub.Common.WebPubSubEventRequest? eventRequest, IncomingRequest request, CancellationToken cancellationToken)
+        private HttpResponseMessage AnswerHandshake(IncomingRequest request)
+        {
+            var allowedOrigin = AbuseProtection.FindAllowedOrigin(request, HandshakeValidators());
+            if (allowedOrigin == null)
+            {
+                // The most common misconfiguration: the service's host is not the configured endpoint's host.
+                _logger.LogWarning("Web PubSub handshake refused: origin '{Origins}' is not the host of a configured connection.",
+                    WebPubSubRequestException.Excerpt(request.GetHeader(WebPubSubHeaders.RequestOrigin).ToString(), 300));
+            }
+            return AbuseProtection.Respond(allowedOrigin);
+        }
+
+        /// <summary>CloudEvents headers → route → signature → method: everything decided before the body is read.</summary>
+        private (WebPubSubRoute Route, CloudEventsHeaders Headers) Accept(IncomingRequest request)
+        {
+            var headers = CloudEventsParser.Parse(request);
+            var route = _routes.Find(headers) ?? throw new WebPubSubRequestException(HttpStatusCode.NotFound,
+                $"No function handles hub '{WebPubSubRequestException.Excerpt(headers.Hub)}', {headers.EventType} event '{WebPubSubRequestException.Excerpt(headers.EventName)}'" + (headers.IsMqtt ? " from MQTT clients." : "."));
+            SignatureValidation.Validate(route.Validator, headers);
+            if (request.Method != HttpMethod.Post.Method)
+            {
+                throw WebPubSubRequestException.BadRequest($"Event requests must be POST; got {request.Method}.");
+            }
+            return (route, headers);
+        }
+
+        private static WebPubSubTriggerEvent CreateTriggerEvent(WebPubSubRoute route, CloudEventsHeaders headers, WebPubSubEventRequest? eventRequest, IncomingRequest request)
         {
             var context = eventRequest?.ConnectionContext ?? EventRequestReader.CreateContext(request, headers);
             var triggerEvent = new WebPubSubTriggerEvent(context, eventRequest);
@@ -78,7 +97,11 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Trigger
             {
                 throw WebPubSubRequestException.BadRequest($"Function '{route.FunctionName}' cannot take this request: {mismatch}");
             }
-            var result = await route.Executor.TryExecuteAsync(new TriggeredFunctionData { TriggerValue = triggerEvent }, cancellationToken).ConfigureAwait(false);
+            return triggerEvent;
+        }
+
+        private HttpResponseMessage Answer(WebPubSubRoute route, CloudEventsHeaders headers, WebPubSubEventRequest? eventRequest, WebPubSubTriggerEvent triggerEvent, FunctionResult result)
+        {
             if (!result.Succeeded)
             {
                 _logger.LogError(result.Exception, "Function '{Function}' failed for {Kind} event of connection '{ConnectionId}'.",
