@@ -16,6 +16,8 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
             where T : class =>
             value ?? throw Null(path);
 
+        // Paths are built only for the error: every connect event passes through here, and nearly all are valid.
+
         /// <summary>A list whose elements must all be present.</summary>
         public static IReadOnlyList<T>? Elements<T>(IReadOnlyList<T>? list, string path)
             where T : class
@@ -24,7 +26,10 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
             {
                 for (var i = 0; i < list.Count; i++)
                 {
-                    Required(list[i], $"{path}[{i}]");
+                    if (list[i] is null)
+                    {
+                        throw Null($"{path}[{i}]");
+                    }
                 }
             }
             return list;
@@ -33,14 +38,34 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
         /// <summary>Claims, query and headers: each name maps to a list of present strings.</summary>
         public static IReadOnlyDictionary<string, string[]>? Values(IReadOnlyDictionary<string, string[]>? map, string path)
         {
-            if (map != null)
+            if (map is Dictionary<string, string[]> dictionary)
+            {
+                // The deserializer's own type: enumerated without boxing its enumerator.
+                foreach (var pair in dictionary)
+                {
+                    Values(pair, path);
+                }
+            }
+            else if (map != null)
             {
                 foreach (var pair in map)
                 {
-                    Elements<string>(Required(pair.Value, $"{path}.{pair.Key}"), $"{path}.{pair.Key}");
+                    Values(pair, path);
                 }
             }
             return map;
+        }
+
+        private static void Values(KeyValuePair<string, string[]> pair, string path)
+        {
+            var values = pair.Value ?? throw Null($"{path}.{pair.Key}");
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (values[i] is null)
+                {
+                    throw Null($"{path}.{pair.Key}[{i}]");
+                }
+            }
         }
 
         public static IReadOnlyList<MqttUserProperty>? UserProperties(IReadOnlyList<MqttUserProperty>? properties, string path)
@@ -49,13 +74,15 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
             {
                 for (var i = 0; i < properties.Count; i++)
                 {
-                    var property = Required(properties[i], $"{path}[{i}]");
-                    Required(property.Name, $"{path}[{i}].name");
-                    Required(property.Value, $"{path}[{i}].value");
+                    var property = properties[i] ?? throw Null($"{path}[{i}]");
+                    _ = property.Name ?? throw Null($"{path}[{i}].name");
+                    _ = property.Value ?? throw Null($"{path}[{i}].value");
                 }
             }
             return properties;
         }
+
+        public static JsonException Missing(string path) => Null(path);
 
         private static JsonException Null(string path) => new($"'{path}' must not be null.");
     }

@@ -56,16 +56,41 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
         public static ClientCertificateContent ToContent(WebPubSubClientCertificate certificate) =>
             new ClientCertificateContent { Thumbprint = certificate.Thumbprint, Content = certificate.Content };
 
-        public static WebPubSubClientCertificate FromContent(ClientCertificateContent content) => FromContent(content, "clientCertificate");
+        public static WebPubSubClientCertificate FromContent(ClientCertificateContent content) =>
+            FromContent(content, "clientCertificate", index: null);
 
-        private static WebPubSubClientCertificate FromContent(ClientCertificateContent? content, string path) =>
-            new WebPubSubClientCertificate(ContentGuard.Required(ContentGuard.Required(content, path).Thumbprint, path + ".thumbprint"), content!.Content);
+        /// <summary>The error path (<c>clientCertificates[2].thumbprint</c>) is built only when a value is missing.</summary>
+        private static WebPubSubClientCertificate FromContent(ClientCertificateContent? content, string path, int? index)
+        {
+            if (content?.Thumbprint is { } thumbprint)
+            {
+                return new WebPubSubClientCertificate(thumbprint, content.Content);
+            }
+            string at = index is int i ? $"{path}[{i}]" : path;
+            ContentGuard.Required(content, at);
+            throw ContentGuard.Missing(at + ".thumbprint");
+        }
 
         public static IReadOnlyList<ClientCertificateContent>? ToContent(IReadOnlyList<WebPubSubClientCertificate>? certificates) =>
             certificates?.Select(ToContent).ToArray();
 
-        public static IReadOnlyList<WebPubSubClientCertificate>? FromContent(IReadOnlyList<ClientCertificateContent>? certificates) =>
-            certificates?.Select((certificate, i) => FromContent(certificate, $"clientCertificates[{i}]")).ToArray();
+        public static IReadOnlyList<WebPubSubClientCertificate>? FromContent(IReadOnlyList<ClientCertificateContent>? certificates)
+        {
+            if (certificates == null)
+            {
+                return null;
+            }
+            if (certificates.Count == 0)
+            {
+                return System.Array.Empty<WebPubSubClientCertificate>();
+            }
+            var mapped = new WebPubSubClientCertificate[certificates.Count];
+            for (var i = 0; i < mapped.Length; i++)
+            {
+                mapped[i] = FromContent(certificates[i], "clientCertificates", i);
+            }
+            return mapped;
+        }
 
         /// <summary>
         /// The connect body's name/values maps and lists go to the model as they are, so their nulls are checked
