@@ -57,6 +57,42 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Service
         }
 
         [Test]
+        public void AVerifiedConnectionStillRefusesAnyOtherSignature()
+        {
+            var key = new AccessKey(Primary);
+            string valid = Sign(Primary, ConnectionId);
+            Assert.That(key.SignatureMatches(ConnectionId, valid), Is.True);
+            Assert.That(key.VerifiedConnectionCount, Is.EqualTo(1), "the match is remembered");
+
+            // Same length, one hex digit changed; another connection's signature; another key's; a prefix; the empty list.
+            string flipped = valid.Substring(0, valid.Length - 1) + (valid[valid.Length - 1] == '0' ? '1' : '0');
+            Assert.That(key.SignatureMatches(ConnectionId, flipped), Is.False);
+            Assert.That(key.SignatureMatches(ConnectionId, Sign(Primary, "other-connection")), Is.False);
+            Assert.That(key.SignatureMatches(ConnectionId, Sign(Secondary, ConnectionId)), Is.False);
+            Assert.That(key.SignatureMatches(ConnectionId, valid.Substring(0, 20)), Is.False);
+            Assert.That(key.SignatureMatches("other-connection", valid), Is.False, "the remembered value belongs to its connection only");
+            Assert.That(key.SignatureMatches(ConnectionId, valid), Is.True);
+
+            // The service's list after a key rotation is verified anew, then remembered in turn.
+            string rotated = Sign(Secondary, ConnectionId) + "," + valid;
+            Assert.That(key.SignatureMatches(ConnectionId, rotated), Is.True);
+            Assert.That(key.SignatureMatches(ConnectionId, rotated), Is.True);
+            Assert.That(key.SignatureMatches(ConnectionId, valid), Is.True);
+        }
+
+        [Test]
+        public void VerifiedSignaturesAreBounded()
+        {
+            var key = new AccessKey(Primary);
+            for (int i = 0; i < AccessKey.MaxVerifiedConnections * 2 + 10; i++)
+            {
+                string id = "connection-" + i;
+                Assert.That(key.SignatureMatches(id, Sign(Primary, id)), Is.True);
+                Assert.That(key.VerifiedConnectionCount, Is.LessThanOrEqualTo(AccessKey.MaxVerifiedConnections));
+            }
+        }
+
+        [Test]
         public void SingleSignatureMatches()
             => Assert.That(new AccessKey(Primary).SignatureMatches(ConnectionId, Sign(Primary, ConnectionId)), Is.True);
 

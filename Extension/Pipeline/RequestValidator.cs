@@ -57,8 +57,9 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Pipeline
             {
                 // Each host once: a header repeating a configured host thousands of times must not multiply the
                 // HMAC work (and the scan of a long ce-signature) by as much.
+                // The usual single origin needs no set.
                 if (!_accessesByHost.TryGetValue(origin, out var accesses)
-                    || !(checkedHosts ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(origin))
+                    || (origins.Count > 1 && !(checkedHosts ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(origin)))
                 {
                     continue;
                 }

@@ -6,6 +6,8 @@
     python3 profile_breakdown.py user.speedscope.json
 
 Time on a stack is charged to the innermost step (below) on it; stacks parked in a wait are idle and left out.
+The sampler stops managed threads at safepoints, so a running stack often ends in Thread.PollGC: that frame (and
+the CPU_TIME/UNMANAGED_CODE_TIME pseudo-frames) are skipped, and the sample goes to the code that polled.
 Only stacks under the measured loop or a function invocation count, so host start-up is not in the table.
 """
 import json
@@ -14,7 +16,6 @@ from collections import defaultdict
 
 # Innermost match wins: list a step's frames from the most specific, and order steps from inner to outer.
 STEPS = [
-    ("garbage collection", ["PollGC", "GCHeap", "WKS::", "SVR::", "GC.Collect"]),
     ("signature (HMAC, constant-time compare)", ["SignatureValidation.Validate", "AccessKey.SignatureMatches"]),
     ("CloudEvents headers", ["CloudEventsParser.Parse"]),
     ("abuse-protection check", ["AbuseProtection"]),
@@ -61,8 +62,13 @@ def main(path, detail=None):
             print(f"{100 * time / busy:5.1f}%  {frame[:160]}")
 
 
+TRANSPARENT = ["PollGC", "CPU_TIME", "UNMANAGED_CODE_TIME"]
+
+
 def charge(names, stack, duration, totals, leaves, detail):
     frames = [names[i] for i in stack]
+    while len(frames) > 1 and any(t in frames[-1] for t in TRANSPARENT):
+        frames.pop()
     if any(p in frames[-1] for p in IDLE) or not any(any(s in f for s in IN_SCOPE) for f in frames):
         return
     for frame in reversed(frames):
@@ -70,8 +76,7 @@ def charge(names, stack, duration, totals, leaves, detail):
             if any(p in frame for p in patterns):
                 totals[step] += duration
                 if step == detail:
-                    # The sampler ends a running stack with a CPU_TIME / UNMANAGED_CODE_TIME pseudo-frame.
-                    leaves[frames[-2] if frames[-1].endswith("_TIME") and len(frames) > 1 else frames[-1]] += duration
+                    leaves[frames[-1]] += duration
                 return
     totals["other"] += duration
 

@@ -9,8 +9,16 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service
 {
     internal sealed partial class AccessKey
     {
+        /// <summary>Connections whose verified signature is kept; past this many the cache starts over.</summary>
+        internal const int MaxVerifiedConnections = 4096;
+
         private const string SignaturePrefix = "sha256=";
         private const int MaxStackConnectionIdBytes = 256;
+
+        // ce-signature values already verified, by connection id. The service signs every event of a connection
+        // with the same value, so a connection's later messages compare strings instead of computing an HMAC
+        // (the biggest single cost of a webhook event). Only matches are kept: a different value is checked anew.
+        private readonly BoundedCache<string> _verified = new(MaxVerifiedConnections);
 
         /// <summary>
         /// True when one of the <c>sha256=&lt;hex&gt;</c> entries in a <c>ce-signature</c> header equals
@@ -24,7 +32,22 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service
             {
                 return false;
             }
+            if (_verified.Get(connectionId) is { } verified && FixedTimeEquals(verified, signatureHeaderValue!))
+            {
+                return true;
+            }
+            if (!ComputeAndCompare(connectionId, signatureHeaderValue!))
+            {
+                return false;
+            }
+            _verified.Set(connectionId, signatureHeaderValue!);
+            return true;
+        }
 
+        internal int VerifiedConnectionCount => _verified.Count;
+
+        private bool ComputeAndCompare(string connectionId, string signatureHeaderValue)
+        {
             Span<byte> expected = stackalloc byte[HmacSize];
             ComputeConnectionIdHmac(connectionId, expected);
 
@@ -98,6 +121,21 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service
             >= 'A' and <= 'F' => c - 'A' + 10,
             _ => -1,
         };
+
+        /// <summary>Equal strings, in time that depends on the length only (a length is no secret: it is the entries' count).</summary>
+        private static bool FixedTimeEquals(string left, string right)
+        {
+            if (left.Length != right.Length)
+            {
+                return false;
+            }
+            int difference = 0;
+            for (int i = 0; i < left.Length; i++)
+            {
+                difference |= left[i] ^ right[i];
+            }
+            return difference == 0;
+        }
 
         private static bool FixedTimeEquals(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
         {

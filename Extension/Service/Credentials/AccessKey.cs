@@ -1,7 +1,7 @@
 using System;
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading;
 
 namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service
 {
@@ -17,9 +17,10 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service
         private readonly byte[] _key;
 
         // Keyed HMAC contexts, reused: creating one (a native context and the key's pad blocks, on OpenSSL) costs
-        // several times the hash of a connection id, and every webhook request checks one. At most one per caller
-        // running at the same time; not thread-safe on their own, so each is taken out while in use.
-        private readonly ConcurrentBag<IncrementalHash> _hmacs = new();
+        // several times the hash of a connection id, and every webhook request checks one. Not thread-safe on their
+        // own, so each is taken out of its slot while in use; slots are swapped lock-free (a ConcurrentBag's
+        // cross-thread steals took a lock on every event, since continuations hop threads).
+        private readonly IncrementalHash?[] _hmacs = new IncrementalHash?[Math.Min(Math.Max(Environment.ProcessorCount, 2), 16)];
 
         public AccessKey(string value)
         {
@@ -38,7 +39,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service
             {
                 throw new ArgumentException("The destination must hold at least 32 bytes.", nameof(destination));
             }
-            IncrementalHash hmac = _hmacs.TryTake(out IncrementalHash? pooled) ? pooled : IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key);
+            IncrementalHash hmac = RentHmac();
 #if NET8_0_OR_GREATER
             hmac.AppendData(data);
             hmac.TryGetHashAndReset(destination, out _);
@@ -47,7 +48,31 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service
             hmac.GetHashAndReset().CopyTo(destination);
 #endif
             // Only a context that finished cleanly goes back: GetHashAndReset leaves it keyed and empty.
-            _hmacs.Add(hmac);
+            ReturnHmac(hmac);
+        }
+
+        private IncrementalHash RentHmac()
+        {
+            for (int i = 0; i < _hmacs.Length; i++)
+            {
+                if (Interlocked.Exchange(ref _hmacs[i], null) is { } hmac)
+                {
+                    return hmac;
+                }
+            }
+            return IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key);
+        }
+
+        private void ReturnHmac(IncrementalHash hmac)
+        {
+            for (int i = 0; i < _hmacs.Length; i++)
+            {
+                if (Interlocked.CompareExchange(ref _hmacs[i], hmac, null) == null)
+                {
+                    return;
+                }
+            }
+            hmac.Dispose(); // more callers at once than slots: this one is not kept
         }
 
         /// <summary>Convenience overload returning a new 32-byte array.</summary>

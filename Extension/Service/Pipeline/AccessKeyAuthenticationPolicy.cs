@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Concurrent;
-using System.Threading;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
@@ -27,8 +25,7 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service
         private readonly TimeSpan _lifetime;
         private readonly TimeSpan _reuseFor;
         private readonly Func<DateTimeOffset> _clock;
-        private readonly ConcurrentDictionary<string, SignedHeader> _headers = new(StringComparer.Ordinal);
-        private int _count;
+        private readonly BoundedCache<SignedHeader> _headers = new(MaxCachedUrls);
 
         public AccessKeyAuthenticationPolicy(AccessKey key, TimeSpan lifetime)
             : this(key, lifetime, () => DateTimeOffset.UtcNow)
@@ -55,28 +52,14 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Service
         internal string GetHeader(string audience)
         {
             DateTimeOffset now = _clock();
-            if (_headers.TryGetValue(audience, out SignedHeader? cached) && now >= cached.IssuedAt && now < cached.RenewAt)
+            if (_headers.Get(audience) is { } cached && now >= cached.IssuedAt && now < cached.RenewAt)
             {
                 return cached.Value;
             }
 
             var signed = new SignedHeader(HmacJwt.Create(_key, new JwtClaims(audience, now, _lifetime), "Bearer "), now, now + _reuseFor);
-            Remember(audience, signed);
+            _headers.Set(audience, signed);
             return signed.Value;
-        }
-
-        private void Remember(string audience, SignedHeader signed)
-        {
-            if (!_headers.TryAdd(audience, signed))
-            {
-                _headers[audience] = signed; // a renewal
-                return;
-            }
-            if (Interlocked.Increment(ref _count) > MaxCachedUrls)
-            {
-                _headers.Clear();
-                Volatile.Write(ref _count, 0);
-            }
         }
 
         private sealed class SignedHeader
