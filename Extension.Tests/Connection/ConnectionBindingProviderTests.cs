@@ -215,6 +215,9 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Connection
             Assert.That(provider.Type, Is.EqualTo(typeof(WebPubSubConnection)));
             Assert.That(provider.ToInvokeString(), Is.EqualTo("{\"Hub\":\"h3\",\"UserId\":\"u3\"}"));
             Assert.That(provider.ToInvokeString(), Does.Not.Contain(connection.AccessToken));
+
+            var quoted = await binding.BindAsync(new BindingContext(ValueContext(), new Dictionary<string, object> { ["hub"] = "h3", ["userId"] = "say \"hi\"\\\n" }));
+            Assert.That(JObject.Parse(quoted.ToInvokeString()).Value<string>("UserId"), Is.EqualTo("say \"hi\"\\\n"));
         }
 
         [Test]

@@ -134,7 +134,22 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Connection
                 return (_hub.IsSet ? invokeString : _hub.NameResolved, _userId.IsSet ? invokeString : _userId.NameResolved);
             }
 
-            private static string Json(string? value) => value == null ? "null" : JsonConvert.ToString(value);
+            // Per invocation when there are templates: plain values (the usual case) are quoted without a JSON writer.
+            private static string Json(string? value)
+            {
+                if (value == null)
+                {
+                    return "null";
+                }
+                foreach (var c in value)
+                {
+                    if (c < ' ' || c == '"' || c == '\\' || c == '\u0085' || c == '\u2028' || c == '\u2029')
+                    {
+                        return JsonConvert.ToString(value);
+                    }
+                }
+                return "\"" + value + "\"";
+            }
         }
 
         private sealed class ConnectionValueProvider : IValueProvider
