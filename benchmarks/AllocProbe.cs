@@ -52,6 +52,8 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Benchmarks
             await Measure("user binary 64K", async () => { using var r = events.User(big, "application/octet-stream"); using var resp = await host.SendAsync(r); });
             await Measure("read body 64K", async () => { using var r = events.User(big, "application/octet-stream"); await new HttpRequestMessageAdapter(r).ReadBodyAsync(CancellationToken.None); });
             await Measure("negotiate", () => host.CallAsync("BenchmarkFunctions.Negotiate"));
+            var user = new { userId = "user-1" };
+            await Measure("negotiate {userId}", () => host.CallAsync("BenchmarkFunctions.NegotiateTemplated", user));
             var builder = new Connection.WebPubSubConnectionBuilder(
                 Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<WebPubSubConnectionResolver>(host.Services),
                 Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Service.IWebPubSubServiceClientFactory>(host.Services));

@@ -55,8 +55,8 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub
             var webhookError = RegisterWebhook(context);
             WarnWhenNothingIsConfigured();
 
+            // Only describe the negotiate types to WebJobs' metadata (see below); the binding converts itself.
             context.AddConverter<WebPubSubConnection, JObject>(connection => (JObject)ScriptJson.ToJToken(connection));
-            // Isolated workers ask for a string ("dataType": "String") when the parameter is a string: the same JSON as text.
             context.AddConverter<WebPubSubConnection, string>(ScriptJson.ToJsonString);
             context.AddConverter<WebPubSubContext, JObject>(ContextJson.ToJObject);
             context.AddConverter<JObject, WebPubSubAction>(ActionJson.ToAction);
@@ -65,15 +65,19 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub
             context.AddBindingRule<WebPubSubTriggerAttribute>()
                 .BindToTrigger(new WebPubSubTriggerBindingProvider(_nameResolver, _connections, _routes, webhookError, _logger));
 
+            var negotiate = new WebPubSubConnectionBuilder(_connections, _clients);
             var connectionRule = context.AddBindingRule<WebPubSubConnectionAttribute>();
-            connectionRule.AddValidator((attribute, _) => ValidateConnection(attribute.Connection, attribute.Hub, "WebPubSubConnection"));
-            connectionRule.BindToInput(new WebPubSubConnectionBuilder(_connections, _clients));
+            connectionRule.Bind(new WebPubSubConnectionBindingProvider(_nameResolver, _connections, negotiate));
+            // Never binds: the provider above claims every parameter or fails its indexing. It is here because the
+            // Functions host asks IJobHostMetadataProvider.GetDefaultType which type script languages get (JObject),
+            // and only WebJobs' own rules can answer (the interface for it is internal to WebJobs).
+            connectionRule.BindToInput(negotiate);
 
             context.AddBindingRule<WebPubSubContextAttribute>()
                 .Bind(new WebPubSubContextBindingProvider(_connections, _logger));
 
             var outputRule = context.AddBindingRule<WebPubSubAttribute>();
-            outputRule.AddValidator((attribute, _) => ValidateConnection(attribute.Connection, attribute.Hub, "WebPubSub"));
+            outputRule.AddValidator((attribute, _) => _connections.Validate(attribute.Connection, attribute.Hub, "WebPubSub"));
             outputRule.BindToCollector(attribute => new WebPubSubAsyncCollector(
                 _clients.GetClient(_connections.Get(attribute.Connection, "WebPubSub"), _connections.GetHub(attribute.Hub, "WebPubSub"))));
 
@@ -116,15 +120,6 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub
                     "No default Web PubSub connection ('{Setting}'). Trigger and context bindings without 'Connections' will NOT validate requests.",
                     WebPubSubSettingNames.DefaultConnection);
             }
-        }
-
-        private void ValidateConnection(string? connection, string? hub, string bindingName)
-        {
-            if (!_connections.IsConfigured(connection))
-            {
-                throw new InvalidOperationException(WebPubSubConnectionResolver.MissingConnectionMessage(connection, bindingName));
-            }
-            _connections.GetHub(hub, bindingName);
         }
     }
 }

@@ -61,6 +61,16 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub
                 $"{bindingName}: no hub. Set the attribute's 'Hub', the host.json setting 'extensions.webpubsub.hub' " +
                 $"or the app setting '{WebPubSubSettingNames.DefaultHub}'.");
 
+        /// <summary>The index-time check of negotiate and output bindings: a configured connection and a known hub.</summary>
+        public void Validate(string? connectionName, string? attributeHub, string bindingName)
+        {
+            if (!IsConfigured(connectionName))
+            {
+                throw new InvalidOperationException(MissingConnectionMessage(connectionName, bindingName));
+            }
+            GetHub(attributeHub, bindingName);
+        }
+
         /// <summary>
         /// The validator for trigger or context requests: the listed connections, or the default one. No
         /// connection at all yields a validator that accepts everything (the caller warns).

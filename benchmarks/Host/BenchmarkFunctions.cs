@@ -28,6 +28,12 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Benchmarks.Host
         {
         }
 
+        /// <summary>Negotiate with a binding expression, bound from the call's arguments on every invocation.</summary>
+        [NoAutomaticTrigger]
+        public static void NegotiateTemplated([WebPubSubConnection(Hub = Hub, UserId = "{userId}")] WebPubSubConnection connection, string userId)
+        {
+        }
+
         [NoAutomaticTrigger]
         public static Task SendToAll(string payload, [WebPubSub(Hub = Hub)] IAsyncCollector<WebPubSubAction> actions) =>
             actions.AddAsync(WebPubSubAction.CreateSendToAllAction(BinaryData.FromString(payload), WebPubSubDataType.Text));
