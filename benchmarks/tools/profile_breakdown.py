@@ -28,7 +28,7 @@ STEPS = [
     ("the function itself", ["BenchmarkFunctions"]),
     ("logging (ILogger, scopes, aggregator)", ["Microsoft.Extensions.Logging", "FunctionResultAggregator", "FunctionInstanceLogger", "LogFunction"]),
     ("WebJobs executor", ["Microsoft.Azure.WebJobs.Host!"]),
-    ("dispatcher (rest)", ["WebPubSubTriggerDispatcher"]),
+    ("dispatcher: async plumbing, unresolved native frames (allocation, GC)", ["WebPubSubTriggerDispatcher"]),
     ("request building (the host's work)", ["SignedEvents", "HttpRequestMessage..ctor", "HttpContent"]),
 ]
 IDLE = ["WaitHandle.Wait", "LowLevelLifoSemaphore", "Monitor.Wait", "Thread.Sleep", "ManualResetEventSlim.Wait",
