@@ -34,6 +34,11 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Benchmarks
             string url = $"{service.BaseUri.GetLeftPart(UriPartial.Authority)}/api/hubs/{BenchmarkFunctions.Hub}/:send?api-version=2024-12-01";
             using var raw = new HttpClient();
             var transportOnly = HttpPipelineBuilder.Build(new WebPubSubServiceClientOptions());
+            var quiet = new WebPubSubServiceClientOptions();
+            quiet.Diagnostics.IsLoggingEnabled = false;
+            quiet.Diagnostics.IsDistributedTracingEnabled = false;
+            quiet.Diagnostics.IsTelemetryEnabled = false;
+            var quietPipeline = HttpPipelineBuilder.Build(quiet);
             var client = host.Services.GetRequiredService<IWebPubSubServiceClientFactory>()
                 .GetClient(host.Services.GetRequiredService<WebPubSubConnectionResolver>().Get(null, "WebPubSub"), BenchmarkFunctions.Hub);
 
@@ -45,16 +50,18 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Benchmarks
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "precomputed");
                 using HttpResponseMessage response = await raw.SendAsync(request).ConfigureAwait(false);
             });
-            await Probe.MeasureAsync("Azure.Core default pipeline", n, async () =>
+            async Task SendAsync(HttpPipeline pipeline)
             {
-                using HttpMessage message = transportOnly.CreateMessage();
+                using HttpMessage message = pipeline.CreateMessage();
                 message.Request.Method = RequestMethod.Post;
                 message.Request.Uri.Reset(new Uri(url));
                 message.Request.Headers.SetValue("Content-Type", "text/plain");
                 message.Request.Headers.SetValue("Authorization", "Bearer precomputed");
                 message.Request.Content = RequestContent.Create(data);
-                await transportOnly.SendAsync(message, CancellationToken.None).ConfigureAwait(false);
-            });
+                await pipeline.SendAsync(message, CancellationToken.None).ConfigureAwait(false);
+            }
+            await Probe.MeasureAsync("Azure.Core default pipeline", n, () => SendAsync(transportOnly));
+            await Probe.MeasureAsync("Azure.Core, no logging/tracing/UA", n, () => SendAsync(quietPipeline));
             await Probe.MeasureAsync("our client SendToAll", n, () => client.SendToAllAsync(data, WebPubSubContentTypes.Text));
             await Probe.MeasureAsync("binding: 1 sendToAll", n, () => host.CallAsync("BenchmarkFunctions.SendToAll", args));
             await Probe.MeasureAsync("binding: 10 sendToAll", n / 10, () => host.CallAsync("BenchmarkFunctions.SendToAllTenTimes", args));
