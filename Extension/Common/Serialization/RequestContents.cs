@@ -101,15 +101,19 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
     internal sealed class ConnectEventRequestContent : EventRequestContent
     {
         [JsonPropertyName("claims")]
+        [JsonConverter(typeof(StringArrayMapJsonConverter))]
         public IReadOnlyDictionary<string, string[]>? Claims { get; set; }
 
         [JsonPropertyName("query")]
+        [JsonConverter(typeof(StringArrayMapJsonConverter))]
         public IReadOnlyDictionary<string, string[]>? Query { get; set; }
 
         [JsonPropertyName("headers")]
+        [JsonConverter(typeof(StringArrayMapJsonConverter))]
         public IReadOnlyDictionary<string, string[]>? Headers { get; set; }
 
         [JsonPropertyName("subprotocols")]
+        [JsonConverter(typeof(StringArrayJsonConverter))]
         public IReadOnlyList<string>? Subprotocols { get; set; }
 
         [JsonPropertyName("clientCertificates")]
