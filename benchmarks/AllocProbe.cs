@@ -47,6 +47,14 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Benchmarks
             await Measure("connect event", async () => { using var r = events.Connect(connect); using var resp = await host.SendAsync(r); });
             await Measure("connect: parse+read+context", async () => { using var r = events.Connect(connect); var a = new HttpRequestMessageAdapter(r); var h = CloudEventsParser.Parse(a); await EventRequestReader.ReadAsync(a, h, CancellationToken.None); });
             await Measure("connect: STJ deserialize only", () => { System.Text.Json.JsonSerializer.Deserialize(connect, Microsoft.Azure.WebPubSub.Common.Serialization.WebPubSubCommonJsonContext.Default.ConnectEventRequestContent); return Task.CompletedTask; });
+            // A browser's connect as a service sends it (captured; see the reference's test vectors).
+            var browser = Encoding.UTF8.GetBytes(
+                "{\"claims\":{\"aud\":[\"http://127.0.0.1:35715/client/hubs/chat\"],\"iat\":[\"1795829596\"],\"nbf\":[\"1795829596\"],\"exp\":[\"1795833196\"]," +
+                "\"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/nameidentifier\":[\"user1\"],\"http://schemas.microsoft.com/ws/2008/06/identity/claims/role\":[\"webpubsub.joinLeaveGroup\",\"webpubsub.sendToGroup\"]}," +
+                "\"query\":{},\"headers\":{\"Connection\":[\"Upgrade\"],\"Host\":[\"127.0.0.1:35715\"],\"Upgrade\":[\"websocket\"],\"Sec-WebSocket-Version\":[\"13\"]," +
+                "\"Sec-WebSocket-Key\":[\"sjcpcQmIFj738B\\u002B3MpmLNw==\"],\"Sec-WebSocket-Extensions\":[\"permessage-deflate; client_max_window_bits\"],\"Sec-WebSocket-Protocol\":[\"json.webpubsub.azure.v1\"]}," +
+                "\"subprotocols\":[\"json.webpubsub.azure.v1\"],\"clientCertificates\":[]}");
+            await Measure("browser connect: STJ only", () => { System.Text.Json.JsonSerializer.Deserialize(browser, Microsoft.Azure.WebPubSub.Common.Serialization.WebPubSubCommonJsonContext.Default.ConnectEventRequestContent); return Task.CompletedTask; });
             await Measure("connect: JsonDocument only", () => { System.Text.Json.JsonDocument.Parse(connect).Dispose(); return Task.CompletedTask; });
             var big = new byte[64 * 1024];
             await Measure("user binary 64K", async () => { using var r = events.User(big, "application/octet-stream"); using var resp = await host.SendAsync(r); });

@@ -13,7 +13,13 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Common
     /// </summary>
     public class StringValuesConverterTests
     {
-        private static readonly JsonSerializerOptions Ours = new() { Converters = { new StringArrayMapJsonConverter(), new StringArrayJsonConverter() } };
+        private static readonly JsonSerializerOptions Ours = new()
+        {
+            PropertyNameCaseInsensitive = true, // as the model's JSON context
+            Converters = { new StringArrayMapJsonConverter(), new StringArrayJsonConverter(), new ClientCertificatesJsonConverter() },
+        };
+
+        private static readonly JsonSerializerOptions Serializers = new() { PropertyNameCaseInsensitive = true };
 
         private static readonly string[] Maps =
         {
@@ -30,6 +36,32 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Common
             "[]", "[\"a\"]", "[\"a\",\"b\",\"c\"]", "[null]", "[\"a\",null]", "[\"a\",1]", "[1]", "[[]]", "[{}]", "[\"a\",[\"b\"]]",
             "\"a\"", "{}", "1", "[\"a\",]", "[\"a\"", "[\"\\ud800\"]",
         };
+
+        private static readonly string[] Certificates =
+        {
+            "[]", "[null]", "[{}]", "[{\"thumbprint\":\"a\"}]", "[{\"Thumbprint\":\"a\",\"CONTENT\":\"b\"}]", "[{\"thumbprint\":null}]",
+            "[{\"thumbprint\":1}]", "[{\"thumbprint\":[\"a\"]}]", "[{\"thumbprint\":{}}]", "[{\"x\":{\"y\":[1,{\"z\":null}]},\"thumbprint\":\"t\"}]",
+            "[{\"thumbprint\":\"a\",\"thumbprint\":\"b\"}]", "[\"a\"]", "[1]", "[[]]", "{}", "\"a\"", "[{\"thumbprint\":\"a\"},]",
+            "[{\"thumbprint\":\"a\"},null,{\"content\":\"c\"}]", "[{\"thumbprint\":\"\u00e9\\u00e9\"}]", "[{\"thumbprint\":\"a\"", "[{\"thumbprint\" \"a\"}]",
+        };
+
+        [TestCaseSource(nameof(Certificates))]
+        public void CertificatesReadAsTheSerializerReadsThem(string json) =>
+            AssertSame(json, () => JsonSerializer.Deserialize<List<ClientCertificateContent>>(json, Serializers),
+                () => JsonSerializer.Deserialize<IReadOnlyList<ClientCertificateContent>>(json, Ours));
+
+        [Test]
+        public void CertificatesWriteAsTheSerializerWritesThem()
+        {
+            var certificates = new List<ClientCertificateContent>
+            {
+                new() { Thumbprint = "a1", Content = "-----BEGIN CERTIFICATE-----\n<&>" },
+                null!,
+                new() { Thumbprint = "b2" },
+            };
+            Assert.That(JsonSerializer.Serialize<IReadOnlyList<ClientCertificateContent>>(certificates, Ours),
+                Is.EqualTo(JsonSerializer.Serialize(certificates, Serializers)));
+        }
 
         [TestCaseSource(nameof(Maps))]
         public void MapsReadAsTheSerializerReadsThem(string json) =>

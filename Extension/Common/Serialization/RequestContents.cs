@@ -117,6 +117,7 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
         public IReadOnlyList<string>? Subprotocols { get; set; }
 
         [JsonPropertyName("clientCertificates")]
+        [JsonConverter(typeof(ClientCertificatesJsonConverter))]
         public IReadOnlyList<ClientCertificateContent>? ClientCertificates { get; set; }
 
         [JsonPropertyName("mqtt")]

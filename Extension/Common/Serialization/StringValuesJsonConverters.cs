@@ -19,7 +19,8 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
             {
                 throw new JsonException();
             }
-            var map = new Dictionary<string, string[]>();
+            // Sized once: a browser's connect carries a dozen headers, and growing a dictionary copies it each time.
+            var map = new Dictionary<string, string[]>(CountProperties(reader));
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
                 string name = reader.GetString()!;
@@ -27,6 +28,19 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
                 map[name] = reader.TokenType == JsonTokenType.Null ? null! : StringArrayJsonConverter.ReadArray(ref reader);
             }
             return map;
+        }
+
+        /// <summary>The properties of the object the reader is on, counted on a copy (the whole value is buffered).</summary>
+        private static int CountProperties(Utf8JsonReader reader)
+        {
+            int count = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                count++;
+                reader.Read();
+                reader.Skip();
+            }
+            return count;
         }
 
         public override void Write(Utf8JsonWriter writer, IReadOnlyDictionary<string, string[]> value, JsonSerializerOptions options)
