@@ -81,6 +81,29 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Common
         }
 
         [Test]
+        public void KnownNamesAndValuesAreSharedInstances()
+        {
+            var map = JsonSerializer.Deserialize<IReadOnlyDictionary<string, string[]>>(
+                "{\"Host\":[\"h\"],\"Upgrade\":[\"websocket\"],\"X-Custom\":[\"json.webpubsub.azure.v1\"]}", Ours)!;
+            string host = map.Keys.First(k => k == "Host");
+            Assert.That(ReferenceEquals(host, KnownString("Host")), Is.True, "a known name");
+            Assert.That(ReferenceEquals(map["Upgrade"][0], KnownString("websocket")), Is.True, "a known value");
+            Assert.That(ReferenceEquals(map["X-Custom"][0], KnownString("json.webpubsub.azure.v1")), Is.True, "known values under any name");
+            Assert.That(map["Host"][0], Is.EqualTo("h"));
+
+            // Escaped, or merely similar, text is read as written.
+            var escaped = JsonSerializer.Deserialize<IReadOnlyList<string>>("[\"mq\\u0074t\",\"MQTT\",\"mqtt \",\"mqt\"]", Ours)!;
+            Assert.That(escaped, Is.EqualTo(new[] { "mqtt", "MQTT", "mqtt ", "mqt" }));
+        }
+
+        private static string KnownString(string value)
+        {
+            var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(value)));
+            reader.Read();
+            return KnownStrings.Read(ref reader);
+        }
+
+        [Test]
         public void WritingGivesTheSerializersJson()
         {
             var map = new Dictionary<string, string[]> { ["a"] = new[] { "x", "é" }, ["b"] = Array.Empty<string>() };

@@ -23,7 +23,7 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
             var map = new Dictionary<string, string[]>(CountProperties(reader));
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
-                string name = reader.GetString()!;
+                string name = KnownStrings.Read(ref reader);
                 reader.Read();
                 map[name] = reader.TokenType == JsonTokenType.Null ? null! : StringArrayJsonConverter.ReadArray(ref reader);
             }
@@ -88,7 +88,7 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
             for (int i = 0; i < count; i++)
             {
                 reader.Read();
-                values[i] = reader.TokenType == JsonTokenType.Null ? null! : reader.GetString()!;
+                values[i] = reader.TokenType == JsonTokenType.Null ? null! : KnownStrings.Read(ref reader);
             }
             reader.Read(); // EndArray
             return values;
