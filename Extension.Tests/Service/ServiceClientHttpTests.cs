@@ -69,6 +69,45 @@ namespace Microsoft.Azure.WebJobs.Extensions.WebPubSub.Tests.Service
         }
 
         [Test]
+        public async Task AReusedUrlStillTakesEachCallsOwnQuery()
+        {
+            var client = Client();
+            await client.SendToAllAsync(BinaryData.FromString("1"), WebPubSubContentTypes.Text);
+            await client.SendToAllAsync(BinaryData.FromString("2"), WebPubSubContentTypes.Text, excluded: new[] { "c 1" }, messageTtlSeconds: 5);
+            await client.SendToAllAsync(BinaryData.FromString("3"), WebPubSubContentTypes.Text);
+            await client.SendToGroupAsync("a/b", BinaryData.FromString("4"), WebPubSubContentTypes.Text);
+            await client.SendToGroupAsync("a/b", BinaryData.FromString("5"), WebPubSubContentTypes.Text, filter: "userId eq 'u'");
+
+            string hub = _server.BaseUri.AbsoluteUri + "api/hubs/hub";
+            Assert.That(_server.Requests.Select(r => r.Url), Is.EqualTo(new[]
+            {
+                hub + "/:send?api-version=2024-12-01",
+                hub + "/:send?api-version=2024-12-01&excluded=c%201&messageTtlSeconds=5",
+                hub + "/:send?api-version=2024-12-01",
+                hub + "/groups/a%2Fb/:send?api-version=2024-12-01",
+                hub + "/groups/a%2Fb/:send?api-version=2024-12-01&filter=userId%20eq%20%27u%27",
+            }));
+            foreach (RecordedRequest request in _server.Requests)
+            {
+                AssertSigned(request);
+            }
+            Assert.That(client.CachedHubUriCount, Is.EqualTo(2), "one URL per path, whatever the query");
+        }
+
+        [Test]
+        public async Task ManyDistinctPathsDoNotGrowTheUrlCacheWithoutBound()
+        {
+            _server.Handler = (_, r) => { r.StatusCode = 200; return Task.CompletedTask; };
+            var client = Client();
+            for (int i = 0; i < WebPubSubServiceClient.MaxCachedHubUris + 20; i++)
+            {
+                await client.AddConnectionToGroupAsync("g", "connection-" + i);
+                Assert.That(client.CachedHubUriCount, Is.LessThanOrEqualTo(WebPubSubServiceClient.MaxCachedHubUris));
+            }
+            Assert.That(_server.Requests.Last().Url, Does.EndWith("/api/hubs/hub/groups/g/connections/connection-" + (WebPubSubServiceClient.MaxCachedHubUris + 19) + "?api-version=2024-12-01"));
+        }
+
+        [Test]
         public async Task SlashInGroupStaysEncodedOnTheWire()
         {
             _server.Handler = (_, r) => { r.StatusCode = 404; return Task.CompletedTask; };
