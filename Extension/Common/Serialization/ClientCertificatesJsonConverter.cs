@@ -19,11 +19,16 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
             {
                 throw new JsonException();
             }
-            var certificates = new ClientCertificateContent[CountElements(reader)];
+            var certificates = new ClientCertificateContent[JsonChildren.Count(reader)];
             for (int i = 0; i < certificates.Length; i++)
             {
                 reader.Read();
-                certificates[i] = reader.TokenType == JsonTokenType.Null ? null! : ReadCertificate(ref reader);
+                certificates[i] = reader.TokenType switch
+                {
+                    JsonTokenType.StartObject => ReadCertificate(ref reader),
+                    JsonTokenType.Null => null!,
+                    _ => throw new JsonException(),
+                };
             }
             reader.Read(); // EndArray
             return certificates.Length == 0 ? Array.Empty<ClientCertificateContent>() : certificates;
@@ -45,21 +50,6 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
-        }
-
-        private static int CountElements(Utf8JsonReader reader)
-        {
-            int count = 0;
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-            {
-                if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.Null))
-                {
-                    throw new JsonException();
-                }
-                count++;
-                reader.Skip();
-            }
-            return count;
         }
 
         private static ClientCertificateContent ReadCertificate(ref Utf8JsonReader reader)

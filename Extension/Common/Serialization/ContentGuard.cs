@@ -14,7 +14,7 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
     {
         public static T Required<T>(T? value, string path)
             where T : class =>
-            value ?? throw Null(path);
+            value ?? throw Missing(path);
 
         // Paths are built only for the error: every connect event passes through here, and nearly all are valid.
 
@@ -28,7 +28,7 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
                 {
                     if (list[i] is null)
                     {
-                        throw Null($"{path}[{i}]");
+                        throw Missing($"{path}[{i}]");
                     }
                 }
             }
@@ -58,12 +58,12 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
 
         private static void Values(KeyValuePair<string, string[]> pair, string path)
         {
-            var values = pair.Value ?? throw Null($"{path}.{pair.Key}");
+            var values = pair.Value ?? throw Missing($"{path}.{pair.Key}");
             for (var i = 0; i < values.Length; i++)
             {
                 if (values[i] is null)
                 {
-                    throw Null($"{path}.{pair.Key}[{i}]");
+                    throw Missing($"{path}.{pair.Key}[{i}]");
                 }
             }
         }
@@ -74,16 +74,14 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
             {
                 for (var i = 0; i < properties.Count; i++)
                 {
-                    var property = properties[i] ?? throw Null($"{path}[{i}]");
-                    _ = property.Name ?? throw Null($"{path}[{i}].name");
-                    _ = property.Value ?? throw Null($"{path}[{i}].value");
+                    var property = properties[i] ?? throw Missing($"{path}[{i}]");
+                    _ = property.Name ?? throw Missing($"{path}[{i}].name");
+                    _ = property.Value ?? throw Missing($"{path}[{i}].value");
                 }
             }
             return properties;
         }
 
-        public static JsonException Missing(string path) => Null(path);
-
-        private static JsonException Null(string path) => new($"'{path}' must not be null.");
+        public static JsonException Missing(string path) => new($"'{path}' must not be null.");
     }
 }

@@ -67,8 +67,7 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
                 return new WebPubSubClientCertificate(thumbprint, content.Content);
             }
             string at = index is int i ? $"{path}[{i}]" : path;
-            ContentGuard.Required(content, at);
-            throw ContentGuard.Missing(at + ".thumbprint");
+            throw ContentGuard.Missing(content == null ? at : at + ".thumbprint");
         }
 
         public static IReadOnlyList<ClientCertificateContent>? ToContent(IReadOnlyList<WebPubSubClientCertificate>? certificates) =>

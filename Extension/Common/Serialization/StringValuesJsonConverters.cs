@@ -20,7 +20,7 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
                 throw new JsonException();
             }
             // Sized once: a browser's connect carries a dozen headers, and growing a dictionary copies it each time.
-            var map = new Dictionary<string, string[]>(CountProperties(reader));
+            var map = new Dictionary<string, string[]>(JsonChildren.Count(reader));
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
                 string name = KnownStrings.Read(ref reader);
@@ -28,19 +28,6 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
                 map[name] = reader.TokenType == JsonTokenType.Null ? null! : StringArrayJsonConverter.ReadArray(ref reader);
             }
             return map;
-        }
-
-        /// <summary>The properties of the object the reader is on, counted on a copy (the whole value is buffered).</summary>
-        private static int CountProperties(Utf8JsonReader reader)
-        {
-            int count = 0;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                count++;
-                reader.Read();
-                reader.Skip();
-            }
-            return count;
         }
 
         public override void Write(Utf8JsonWriter writer, IReadOnlyDictionary<string, string[]> value, JsonSerializerOptions options)
@@ -64,31 +51,24 @@ namespace Microsoft.Azure.WebPubSub.Common.Serialization
         public override void Write(Utf8JsonWriter writer, IReadOnlyList<string> value, JsonSerializerOptions options) =>
             WriteArray(writer, value);
 
-        /// <summary>
-        /// The whole value is buffered for a converter, so a copy of the reader can count the elements first;
-        /// a string or null is an element, anything else is refused as the serializer refuses it.
-        /// </summary>
+        /// <summary>A string or null is an element; anything else is refused, as the serializer refuses it.</summary>
         internal static string[] ReadArray(ref Utf8JsonReader reader)
         {
             if (reader.TokenType != JsonTokenType.StartArray)
             {
                 throw new JsonException();
             }
-            var counter = reader;
-            int count = 0;
-            while (counter.Read() && counter.TokenType != JsonTokenType.EndArray)
-            {
-                if (counter.TokenType is not (JsonTokenType.String or JsonTokenType.Null))
-                {
-                    throw new JsonException();
-                }
-                count++;
-            }
+            int count = JsonChildren.Count(reader);
             var values = count == 0 ? Array.Empty<string>() : new string[count];
             for (int i = 0; i < count; i++)
             {
                 reader.Read();
-                values[i] = reader.TokenType == JsonTokenType.Null ? null! : KnownStrings.Read(ref reader);
+                values[i] = reader.TokenType switch
+                {
+                    JsonTokenType.String => KnownStrings.Read(ref reader),
+                    JsonTokenType.Null => null!,
+                    _ => throw new JsonException(),
+                };
             }
             reader.Read(); // EndArray
             return values;
